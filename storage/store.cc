@@ -1,0 +1,551 @@
+#include "storage/store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/node_id.h"
+#include "storage/key_codec.h"
+#include "storage/value_codec.h"
+#include "storage/write_txn.h"
+
+namespace pg {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kVersionKey = "schema_version";
+constexpr const char* kOwnerFile = "OWNER";
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::OK();
+  if (s.IsNotFound()) return Status::NotFound(what + ": " + s.ToString());
+  if (s.IsCorruption()) return Status::Corruption(what + ": " + s.ToString());
+  return Status::IOError(what + ": " + s.ToString());
+}
+
+bool IsLockError(const rocksdb::Status& s) {
+  std::string msg = s.ToString();
+  return s.IsIOError() && (msg.find("lock") != std::string::npos || msg.find("Lock") != std::string::npos);
+}
+
+std::string ReadOwner(const std::string& dir) {
+  std::ifstream in(dir + "/" + kOwnerFile);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+rocksdb::Options BaseOptions() {
+  rocksdb::Options options;
+  options.create_if_missing = false;
+  options.create_missing_column_families = true;
+  options.max_open_files = -1;  // required by secondary instances
+  options.keep_log_file_num = 3;
+  options.IncreaseParallelism(2);
+  options.compression = rocksdb::kLZ4Compression;
+  return options;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options& options) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (int i = 0; i < kCfCount; ++i)
+    cfs.emplace_back(CfName(static_cast<Cf>(i)), rocksdb::ColumnFamilyOptions(options));
+  return cfs;
+}
+
+std::string Escape(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f && c != '\\') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// An order-independent digest of a set of entries: equal sets give equal
+// digests, so Check compares what is stored with what the records derive
+// without holding either set in memory.
+struct SetDigest {
+  uint64_t count = 0;
+  uint64_t sum = 0;
+  void Add(Cf cf, std::string_view key, std::string_view value) {
+    uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::string_view s) {
+      for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+      }
+      h ^= 0xff;
+      h *= 1099511628211ULL;
+    };
+    mix(CfName(cf));
+    mix(key);
+    mix(value);
+    ++count;
+    sum += h;
+  }
+  bool operator==(const SetDigest&) const = default;
+};
+
+}  // namespace
+
+std::vector<std::string> NodeView::Values(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const PropertyFact& p : props)
+    if (p.name == name && std::find(out.begin(), out.end(), p.value) == out.end()) out.push_back(p.value);
+  return out;
+}
+
+std::string NodeView::Value(std::string_view name) const {
+  for (const PropertyFact& p : props)
+    if (p.name == name) return p.value;
+  return "";
+}
+
+std::string NodeView::DisplayName() const {
+  std::vector<std::pair<std::string, int>> titles;  // in first-seen order
+  for (const PropertyFact& p : props) {
+    if (p.name != "title" && p.name != "name") continue;
+    auto it = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == p.value; });
+    if (it == titles.end())
+      titles.emplace_back(p.value, 1);
+    else
+      ++it->second;
+  }
+  if (titles.empty()) return std::string(IdKey(id));
+  // stable_sort keeps first-seen order among equal counts.
+  std::stable_sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return titles.front().first;
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder) {
+  std::unique_ptr<Store> store(new Store(dir, mode));
+  std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  if (exists && !fs::is_directory(dir, ec))
+    return Status::InvalidArgument(dir + ": not a directory, so not a papergraph database");
+  bool has_current = exists && fs::exists(fs::path(dir) / "CURRENT", ec);
+  bool empty = !exists || fs::is_empty(dir, ec);
+  if (!has_current && !empty)
+    return Status::InvalidArgument(dir + ": not a papergraph database (a non-empty directory without one)");
+  if (!has_current && mode == Mode::kRead)
+    return Status::NotFound(dir + ": no papergraph database here; create one with `papergraph import`");
+
+  rocksdb::Options options = BaseOptions();
+  options.create_if_missing = mode == Mode::kWrite;
+  if (has_current) {
+    // Never add our column families to somebody else's RocksDB database.
+    std::vector<std::string> names;
+    rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(options, dir, &names);
+    if (!ls.ok()) return FromRocks(ls, dir + ": cannot read the database");
+    if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end())
+      return Status::InvalidArgument(dir + ": not a papergraph database (a RocksDB database of another program)");
+  }
+  rocksdb::Status s;
+  if (mode == Mode::kWrite) {
+    s = rocksdb::DB::Open(options, dir, Descriptors(options), &store->handles_, &store->db_);
+    if (IsLockError(s)) {
+      std::string owner = ReadOwner(dir);
+      return Status::Busy(dir + ": the database is in use by another writer" +
+                          (owner.empty() ? "" : " (" + owner + ")") +
+                          "; wait for it to finish, or use a read-only command");
+    }
+  } else {
+    char tmpl[] = "/tmp/papergraph-reader-XXXXXX";
+    if (!mkdtemp(tmpl)) return Status::IOError(std::string("cannot create a reader directory: ") + std::strerror(errno));
+    store->secondary_dir_ = tmpl;
+    s = rocksdb::DB::OpenAsSecondary(options, dir, store->secondary_dir_, Descriptors(options),
+                                     &store->handles_, &store->db_);
+  }
+  if (!s.ok()) {
+    store->handles_.clear();
+    store->db_ = nullptr;
+    if (s.IsInvalidArgument() && s.ToString().find("Column famil") != std::string::npos)
+      return Status::InvalidArgument(dir + ": not a papergraph database (" + s.ToString() + ")");
+    return FromRocks(s, dir + ": cannot open the database");
+  }
+
+  // The schema version: written once by the creating writer, checked by all.
+  std::string version;
+  rocksdb::Status vs = store->db_->Get(rocksdb::ReadOptions(), store->cf(Cf::kMeta), kVersionKey, &version);
+  if (vs.IsNotFound()) {
+    // A writer killed between creating the database and writing the version
+    // leaves it without documents; finish the creation then.
+    std::unique_ptr<rocksdb::Iterator> docs(store->db_->NewIterator(rocksdb::ReadOptions(), store->cf(Cf::kDocs)));
+    docs->SeekToFirst();
+    bool no_documents = !docs->Valid() && docs->status().ok();
+    docs.reset();
+    if (mode != Mode::kWrite || !no_documents)
+      return Status::InvalidArgument(dir + ": not a papergraph database (no schema version)");
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    Status put = FromRocks(store->db_->Put(wo, store->cf(Cf::kMeta), kVersionKey, std::to_string(kSchemaVersion)),
+                           dir + ": cannot write the schema version");
+    if (!put.ok()) return put;
+  } else if (!vs.ok()) {
+    return FromRocks(vs, dir + ": cannot read the schema version");
+  } else if (version != std::to_string(kSchemaVersion)) {
+    return Status::VersionMismatch(dir + ": the database has schema version " + version +
+                                   ", this papergraph reads version " + std::to_string(kSchemaVersion) +
+                                   "; re-import the posts into a new database");
+  }
+
+  if (mode == Mode::kWrite) {
+    std::ofstream owner(dir + "/" + kOwnerFile, std::ios::trunc);
+    owner << "pid " << getpid() << ": " << holder << "\n";
+  }
+  return store;
+}
+
+Store::~Store() {
+  if (db_) {
+    for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+    handles_.clear();
+    if (mode_ == Mode::kWrite) {
+      std::error_code ec;
+      fs::remove(fs::path(dir_) / kOwnerFile, ec);
+    }
+    delete db_;
+    db_ = nullptr;
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+Status Store::ScanPrefix(Cf c, std::string_view prefix,
+                         const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(c)));
+  for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    if (!fn(key, std::string_view(it->value().data(), it->value().size()))) break;
+  }
+  return FromRocks(it->status(), std::string("scanning ") + CfName(c));
+}
+
+Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
+  std::optional<NodeKind> kind = KindOfId(id);
+  if (!kind) return Status::InvalidArgument(std::string(id) + ": not a node id");
+  NodeView node;
+  node.id = std::string(id);
+  node.kind = *kind;
+  bool found = false;
+  Status decode;
+  Status s = ScanPrefix(Cf::kNodes, KeyPrefix({id}), [&](std::string_view key, std::string_view value) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    std::string doc(parts.back());
+    size_t first = node.props.size();
+    decode = DecodeProps(value, &node.props);
+    for (size_t i = first; i < node.props.size(); ++i) node.props[i].where.file = doc;
+    found = true;
+    return decode.ok();
+  });
+  if (!s.ok()) return s;
+  if (!decode.ok()) return decode;
+  if (!found) return std::optional<NodeView>();
+  return std::optional<NodeView>(std::move(node));
+}
+
+Status Store::ForEachEdge(std::string_view id, Direction dir, std::optional<EdgeKind> kind,
+                          const std::function<bool(const EdgeView&)>& fn) const {
+  std::string prefix = kind ? KeyPrefix({id, EdgeKindName(*kind)}) : KeyPrefix({id});
+  Cf c = dir == Direction::kOut ? Cf::kOut : Cf::kIn;
+  std::optional<EdgeView> pending;
+  bool stopped = false;
+  Status decode;
+  Status s = ScanPrefix(c, prefix, [&](std::string_view key, std::string_view value) {
+    std::vector<std::string_view> parts = SplitKey(key);  // a, kind, b, doc
+    if (parts.size() != 4) {
+      decode = Status::Corruption("malformed edge key " + Escape(key));
+      return false;
+    }
+    std::optional<EdgeKind> k = ParseEdgeKind(parts[1]);
+    if (!k) {
+      decode = Status::Corruption("unknown edge kind in key " + Escape(key));
+      return false;
+    }
+    std::string other(parts[2]);
+    if (pending && (pending->kind != *k || (dir == Direction::kOut ? pending->dst : pending->src) != other)) {
+      if (!fn(*pending)) {
+        stopped = true;
+        pending.reset();
+        return false;
+      }
+      pending.reset();
+    }
+    if (!pending) {
+      pending.emplace();
+      pending->kind = *k;
+      pending->src = dir == Direction::kOut ? std::string(id) : other;
+      pending->dst = dir == Direction::kOut ? other : std::string(id);
+    }
+    std::string doc(parts[3]);
+    double weight = 0;
+    int position = 0;
+    if (dir == Direction::kOut) {
+      EdgeSupport support;
+      decode = DecodeEdgeSupport(value, doc, &support);
+      weight = support.weight;
+      position = support.position;
+      for (Provenance& p : support.evidence) pending->evidence.push_back(std::move(p));
+    } else {
+      decode = DecodeEdgeWeight(value, &weight, &position);
+    }
+    if (!decode.ok()) return false;
+    pending->weight += weight;
+    if (position > 0 && (pending->position == 0 || position < pending->position)) pending->position = position;
+    pending->docs.push_back(std::move(doc));
+    return true;
+  });
+  if (!s.ok()) return s;
+  if (!decode.ok()) return decode;
+  if (pending && !stopped) fn(*pending);
+  return Status::OK();
+}
+
+Result<std::optional<EdgeView>> Store::GetEdge(std::string_view src, EdgeKind kind, std::string_view dst) const {
+  std::optional<EdgeView> found;
+  Status s = ForEachEdge(src, Direction::kOut, kind, [&](const EdgeView& e) {
+    if (e.dst != dst) return true;
+    found = e;
+    return false;
+  });
+  if (!s.ok()) return s;
+  return found;
+}
+
+Status Store::LookupName(std::string_view name, std::vector<std::string>* ids) const {
+  ids->clear();
+  Status s = ScanPrefix(Cf::kNames, KeyPrefix({name}), [&](std::string_view key, std::string_view) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    if (parts.size() == 3 && (ids->empty() || ids->back() != parts[1])) ids->emplace_back(parts[1]);
+    return true;
+  });
+  return s;
+}
+
+Status Store::ScanNamePrefix(std::string_view prefix, size_t limit,
+                             std::vector<std::pair<std::string, std::string>>* out) const {
+  out->clear();
+  return ScanPrefix(Cf::kNames, prefix, [&](std::string_view key, std::string_view) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    if (parts.size() != 3) return true;
+    if (out->empty() || out->back().first != parts[0] || out->back().second != parts[1])
+      out->emplace_back(std::string(parts[0]), std::string(parts[1]));
+    return out->size() < limit;
+  });
+}
+
+Status Store::ForEachNode(const std::function<bool(const NodeView&)>& fn) const {
+  std::optional<NodeView> pending;
+  bool stopped = false;
+  Status decode;
+  Status s = ScanPrefix(Cf::kNodes, "", [&](std::string_view key, std::string_view value) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    if (parts.size() != 2) {
+      decode = Status::Corruption("malformed node key " + Escape(key));
+      return false;
+    }
+    if (pending && pending->id != parts[0]) {
+      if (!fn(*pending)) {
+        stopped = true;
+        return false;
+      }
+      pending.reset();
+    }
+    if (!pending) {
+      pending.emplace();
+      pending->id = std::string(parts[0]);
+      pending->kind = KindOfId(parts[0]).value_or(NodeKind::kPaper);
+    }
+    size_t first = pending->props.size();
+    decode = DecodeProps(value, &pending->props);
+    for (size_t i = first; i < pending->props.size(); ++i) pending->props[i].where.file = std::string(parts[1]);
+    return decode.ok();
+  });
+  if (!s.ok()) return s;
+  if (!decode.ok()) return decode;
+  if (pending && !stopped) fn(*pending);
+  return Status::OK();
+}
+
+Status Store::ForEachEdgeAll(const std::function<bool(const EdgeView&)>& fn) const {
+  // Source ids come from the out index itself: one pass, grouped by (src, kind, dst).
+  std::optional<EdgeView> pending;
+  bool stopped = false;
+  Status decode;
+  Status s = ScanPrefix(Cf::kOut, "", [&](std::string_view key, std::string_view value) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    std::optional<EdgeKind> k = parts.size() == 4 ? ParseEdgeKind(parts[1]) : std::nullopt;
+    if (!k) {
+      decode = Status::Corruption("malformed edge key " + Escape(key));
+      return false;
+    }
+    if (pending && (pending->src != parts[0] || pending->kind != *k || pending->dst != parts[2])) {
+      if (!fn(*pending)) {
+        stopped = true;
+        return false;
+      }
+      pending.reset();
+    }
+    if (!pending) {
+      pending.emplace();
+      pending->src = std::string(parts[0]);
+      pending->kind = *k;
+      pending->dst = std::string(parts[2]);
+    }
+    EdgeSupport support;
+    std::string doc(parts[3]);
+    decode = DecodeEdgeSupport(value, doc, &support);
+    pending->weight += support.weight;
+    if (support.position > 0 && (pending->position == 0 || support.position < pending->position))
+      pending->position = support.position;
+    for (Provenance& p : support.evidence) pending->evidence.push_back(std::move(p));
+    pending->docs.push_back(std::move(doc));
+    return decode.ok();
+  });
+  if (!s.ok()) return s;
+  if (!decode.ok()) return decode;
+  if (pending && !stopped) fn(*pending);
+  return Status::OK();
+}
+
+Result<std::optional<DocRecord>> Store::GetDoc(std::string_view doc) const {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kDocs), rocksdb::Slice(doc.data(), doc.size()), &value);
+  if (s.IsNotFound()) return std::optional<DocRecord>();
+  if (!s.ok()) return FromRocks(s, "reading document record");
+  Result<DocRecord> rec = DecodeDocRecord(value);
+  if (!rec.ok()) return Status::Corruption(std::string(doc) + ": " + rec.status().message());
+  return std::optional<DocRecord>(std::move(rec).value());
+}
+
+Status Store::ListDocs(std::vector<std::string>* docs) const {
+  docs->clear();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kDocs)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) docs->push_back(it->key().ToString());
+  return FromRocks(it->status(), "listing documents");
+}
+
+Result<GraphCounts> Store::Count() const {
+  GraphCounts counts;
+  std::string last;
+  Status s = ScanPrefix(Cf::kNodes, "", [&](std::string_view key, std::string_view) {
+    std::string_view id = SplitKey(key)[0];
+    if (id == last) return true;
+    last = std::string(id);
+    if (std::optional<NodeKind> k = KindOfId(id)) ++counts.nodes[static_cast<int>(*k)];
+    return true;
+  });
+  if (!s.ok()) return s;
+  last.clear();
+  s = ScanPrefix(Cf::kOut, "", [&](std::string_view key, std::string_view) {
+    std::vector<std::string_view> parts = SplitKey(key);
+    if (parts.size() != 4) return true;
+    std::string_view edge = key.substr(0, key.size() - parts[3].size());  // without the doc
+    if (edge == last) return true;
+    last = std::string(edge);
+    if (std::optional<EdgeKind> k = ParseEdgeKind(parts[1])) ++counts.edges[static_cast<int>(*k)];
+    return true;
+  });
+  if (!s.ok()) return s;
+  s = ScanPrefix(Cf::kDocs, "", [&](std::string_view, std::string_view) {
+    ++counts.documents;
+    return true;
+  });
+  if (!s.ok()) return s;
+  return counts;
+}
+
+Status Store::Check(std::vector<std::string>* problems) const {
+  const Cf derived[] = {Cf::kNodes, Cf::kOut, Cf::kIn, Cf::kNames, Cf::kDeps};
+  SetDigest expected, actual;
+  // What the records say should be there.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kDocs)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Result<DocRecord> rec = DecodeDocRecord(std::string_view(it->value().data(), it->value().size()));
+    if (!rec.ok()) {
+      problems->push_back("document " + Escape(it->key().ToString()) + ": " + rec.status().message());
+      continue;
+    }
+    if (rec->doc != it->key().ToString())
+      problems->push_back("document " + Escape(it->key().ToString()) + ": record names " + Escape(rec->doc));
+    for (const Entry& e : DeriveEntries(*rec)) expected.Add(e.cf, e.key, e.value);
+  }
+  Status s = FromRocks(it->status(), "scanning documents");
+  if (!s.ok()) return s;
+  // What is there.
+  std::vector<std::string> orphans;
+  for (Cf c : derived) {
+    s = ScanPrefix(c, "", [&](std::string_view key, std::string_view value) {
+      actual.Add(c, key, value);
+      std::string_view doc = SplitKey(key).back();
+      std::string dummy;
+      if (orphans.size() < 20 &&
+          db_->Get(rocksdb::ReadOptions(), cf(Cf::kDocs), rocksdb::Slice(doc.data(), doc.size()), &dummy).IsNotFound())
+        orphans.push_back(std::string(CfName(c)) + " entry " + Escape(key) + " belongs to no document");
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  for (std::string& o : orphans) problems->push_back(std::move(o));
+  if (!(expected == actual)) {
+    std::ostringstream msg;
+    msg << "indexes disagree with the document records: records derive " << expected.count
+        << " entries, the indexes hold " << actual.count;
+    problems->push_back(msg.str());
+  }
+  std::string version;
+  rocksdb::Status vs = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), kVersionKey, &version);
+  if (!vs.ok() || version != std::to_string(kSchemaVersion)) problems->push_back("meta: schema version missing or wrong");
+  return Status::OK();
+}
+
+Status Store::Dump(std::string* out) const {
+  out->clear();
+  for (int i = 0; i < kCfCount; ++i) {
+    Cf c = static_cast<Cf>(i);
+    Status s = ScanPrefix(c, "", [&](std::string_view key, std::string_view value) {
+      *out += CfName(c);
+      *out += ' ';
+      *out += Escape(key);
+      *out += " = ";
+      *out += Escape(value);
+      *out += '\n';
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+uint64_t Store::Sequence() const { return db_->GetLatestSequenceNumber(); }
+
+Status Store::CatchUp() {
+  if (mode_ != Mode::kRead) return Status::OK();
+  return FromRocks(db_->TryCatchUpWithPrimary(), dir_ + ": catching up with the writer");
+}
+
+std::unique_ptr<WriteTxn> Store::BeginWrite() { return std::make_unique<WriteTxn>(this); }
+
+Status Store::Sync() { return FromRocks(db_->SyncWAL(), dir_ + ": syncing the log"); }
+
+}  // namespace pg

@@ -1,0 +1,141 @@
+// The papergraph store: one RocksDB database in a directory, the one source
+// of truth (DESIGN §3, docs/storage.md).
+//
+// Open for writing: one writer per directory; a second writer gets Busy with
+// the holder's pid and command. Open for reading: a RocksDB secondary
+// instance, safe beside a live writer; CatchUp() shows what the writer has
+// committed since. A Store is thread-safe for concurrent reads; writes go
+// through one WriteTxn at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/facts.h"
+#include "core/kinds.h"
+#include "core/status.h"
+#include "storage/doc_record.h"
+#include "storage/schema.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+}  // namespace rocksdb
+
+namespace pg {
+
+class WriteTxn;
+
+// A node as readers see it: the union of what every document states.
+struct NodeView {
+  std::string id;
+  NodeKind kind = NodeKind::kPaper;
+  std::vector<PropertyFact> props;  // grouped by document, documents in path order
+
+  // Every value of `name`, deduplicated, in document order.
+  std::vector<std::string> Values(std::string_view name) const;
+  // The first value of `name`, or "".
+  std::string Value(std::string_view name) const;
+  // The name to show (DESIGN §2 "display title"): for papers the title that
+  // most documents state, ties going to the first document in path order;
+  // for other kinds their "name" or "title"; the id's key as a last resort.
+  std::string DisplayName() const;
+};
+
+// An edge as readers see it: summed over the documents that support it.
+struct EdgeView {
+  std::string src;
+  EdgeKind kind = EdgeKind::kMentions;
+  std::string dst;
+  double weight = 0;
+  int position = 0;                  // smallest non-zero position over documents
+  std::vector<Provenance> evidence;  // empty for in-edge scans (see ForEachEdge)
+  std::vector<std::string> docs;     // the supporting documents
+};
+
+enum class Direction { kOut, kIn };
+
+struct GraphCounts {
+  uint64_t nodes[4] = {0, 0, 0, 0};  // by NodeKind
+  uint64_t edges[5] = {0, 0, 0, 0, 0};  // by EdgeKind
+  uint64_t documents = 0;
+};
+
+class Store {
+ public:
+  enum class Mode {
+    kWrite,        // open an existing database or create one in a new or empty directory
+    kRead,         // secondary instance; the database must exist
+  };
+
+  // REQUIRES: the caller names the command for the lock holder message
+  // ("papergraph import"); it is written to DIR/OWNER while the writer lives.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode,
+                                             const std::string& holder = "papergraph");
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& dir() const { return dir_; }
+  bool writable() const { return mode_ == Mode::kWrite; }
+
+  // Reads. Merged over documents; ids as in DESIGN §2.
+  Result<std::optional<NodeView>> GetNode(std::string_view id) const;
+  // Calls fn for each edge of `id` in `dir`, of `kind` if given, grouped by
+  // neighbour. Out-edges carry evidence; in-edges only weight and position
+  // (use GetEdge for the evidence). fn returns false to stop early.
+  Status ForEachEdge(std::string_view id, Direction dir, std::optional<EdgeKind> kind,
+                     const std::function<bool(const EdgeView&)>& fn) const;
+  Result<std::optional<EdgeView>> GetEdge(std::string_view src, EdgeKind kind, std::string_view dst) const;
+  // Ids of the nodes with this (already normalized) name or alias, sorted.
+  Status LookupName(std::string_view name, std::vector<std::string>* ids) const;
+  // Names starting with `prefix` and their ids, up to `limit` pairs.
+  Status ScanNamePrefix(std::string_view prefix, size_t limit,
+                        std::vector<std::pair<std::string, std::string>>* out) const;
+  // Every node / every edge (merged), in key order.
+  Status ForEachNode(const std::function<bool(const NodeView&)>& fn) const;
+  Status ForEachEdgeAll(const std::function<bool(const EdgeView&)>& fn) const;
+
+  Result<std::optional<DocRecord>> GetDoc(std::string_view doc) const;
+  Status ListDocs(std::vector<std::string>* docs) const;
+
+  Result<GraphCounts> Count() const;
+  // Verifies that the indexes are exactly what the document records derive
+  // and that every record decodes. Appends one line per problem.
+  Status Check(std::vector<std::string>* problems) const;
+  // Every key and value of every column family, escaped, in order: equal
+  // dumps mean equal databases.
+  Status Dump(std::string* out) const;
+
+  // A number that changes whenever the database changes (for caches).
+  uint64_t Sequence() const;
+  // Secondary instances: read what the writer has committed since.
+  Status CatchUp();
+
+  // REQUIRES: writable(); one transaction at a time.
+  std::unique_ptr<WriteTxn> BeginWrite();
+  // Makes committed transactions durable (fsync of the log).
+  Status Sync();
+
+  // Internal, for WriteTxn.
+  rocksdb::DB* db() const { return db_; }
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<int>(c)]; }
+
+ private:
+  Store(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
+  Status ScanPrefix(Cf cf, std::string_view prefix,
+                    const std::function<bool(std::string_view, std::string_view)>& fn) const;
+
+  std::string dir_;
+  Mode mode_;
+  std::string secondary_dir_;  // scratch directory of a secondary instance
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+};
+
+}  // namespace pg

@@ -1,0 +1,37 @@
+// Encoding of the store's values as MessagePack (through nlohmann_json):
+// compact, self-describing and easy to inspect with any MessagePack tool.
+// Pure functions; thread-safe. Decoders return Corruption on malformed input.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/facts.h"
+#include "core/status.h"
+#include "storage/doc_record.h"
+
+namespace pg {
+
+std::string EncodeDocRecord(const DocRecord& rec);
+Result<DocRecord> DecodeDocRecord(std::string_view bytes);
+
+// The properties one document states about one node.
+std::string EncodeProps(const std::vector<PropertyFact>& props);
+Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out);
+
+// One document's support for one edge: summed weight, first position, and
+// the evidence (file is the document, so only line and snippet are stored).
+struct EdgeSupport {
+  double weight = 0;
+  int position = 0;
+  std::vector<Provenance> evidence;
+};
+std::string EncodeEdgeSupport(const EdgeSupport& s);
+Status DecodeEdgeSupport(std::string_view bytes, const std::string& doc, EdgeSupport* out);
+
+// The reverse index keeps only weight and position.
+std::string EncodeEdgeWeight(double weight, int position);
+Status DecodeEdgeWeight(std::string_view bytes, double* weight, int* position);
+
+}  // namespace pg
