@@ -27,7 +27,11 @@ struct GlobalOptions {
 // setting exit_code on failure.
 std::unique_ptr<Store> OpenStore(GlobalOptions& g, Store::Mode mode, const std::string& holder);
 
+void RegisterImport(CLI::App& app, GlobalOptions& g);
+void RegisterShow(CLI::App& app, GlobalOptions& g);
 void RegisterStats(CLI::App& app, GlobalOptions& g);
 void RegisterCheck(CLI::App& app, GlobalOptions& g);
+// query, path, related, neighbors, why (cli/cmd_query.cc).
+void RegisterQuery(CLI::App& app, GlobalOptions& g);
 
 }  // namespace pg::cli

@@ -13,8 +13,11 @@ int main(int argc, char** argv) {
   if (g.db.empty()) g.db = "./papergraph.db";
   app.add_option("--db", g.db, "database directory (default: $PAPERGRAPH_DB or ./papergraph.db)");
 
+  pg::cli::RegisterImport(app, g);
+  pg::cli::RegisterShow(app, g);
   pg::cli::RegisterStats(app, g);
   pg::cli::RegisterCheck(app, g);
+  pg::cli::RegisterQuery(app, g);
 
   try {
     app.parse(argc, argv);

@@ -12,8 +12,9 @@
 
 namespace pg {
 
-// `text` is the whole file (MDX import lines included). `file` is used only in
-// messages. Fails only when the text cannot be read as such a post at all.
+// `text` is the whole file (MDX import lines included). `file` (the path
+// relative to the import root) names the file in messages and helps decide
+// the date and whether the page is a review (docs/papers/...). Fails only when the text cannot be read as such a post at all.
 Result<ParsedPost> ParseDocusaurus(std::string_view text, const std::string& file);
 
 }  // namespace pg

@@ -217,8 +217,11 @@ MdOutline OutlineMarkdown(std::string_view text, int first_line) {
   Collector collector(text, first_line);
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS |
-                 MD_FLAG_PERMISSIVEWWWAUTOLINKS | MD_FLAG_LATEXMATHSPANS;
+  // No MD_FLAG_STRIKETHROUGH: md4c would pair single tildes too and drop
+  // them, so Korean ranges like "18~51% 감소, 44~45%" lost their tildes and
+  // read "1851%". Struck text stays visible text either way.
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS |
+                 MD_FLAG_LATEXMATHSPANS;
   parser.enter_block = OnEnterBlock;
   parser.leave_block = OnLeaveBlock;
   parser.enter_span = OnEnterSpan;

@@ -1,5 +1,5 @@
 // A flat outline of a markdown document, produced with md4c (CommonMark +
-// tables, strikethrough, permissive URL autolinks, LaTeX spans). Format
+// tables, permissive URL autolinks, LaTeX spans; "~" stays text). Format
 // parsers walk this list instead of matching lines with regular expressions.
 // Every block knows its 1-based source line. Pure function; thread-safe.
 #pragma once

@@ -1,0 +1,354 @@
+#include "importers/importer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "core/hash.h"
+#include "importers/materialize.h"
+#include "importers/post_parser.h"
+#include "storage/write_txn.h"
+
+namespace pg {
+namespace fs = std::filesystem;
+namespace {
+
+// Bump when the importer extracts differently, so every file imports again.
+constexpr const char* kImporterVersion = "importer-1";
+constexpr const char* kLexiconDoc = "@lexicon";
+
+bool IsPostFile(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".md" || ext == ".mdx" || ext == ".markdown" || ext == ".txt";
+}
+
+struct SourceFile {
+  std::string path;      // as found on disk
+  std::string doc;       // id path relative to the import root
+  std::string site_root; // relative to the import root, when the user gave one
+  bool has_site_root = false;
+};
+
+// What a worker produces for one file.
+struct Parsed {
+  bool done = false;
+  Status error;
+  std::string hash;
+  ExtractedPost post;
+};
+
+std::string Relative(const fs::path& path, const fs::path& root) {
+  std::error_code ec;
+  fs::path rel = fs::relative(path, root, ec);
+  if (ec || rel.empty()) return path.filename().string();
+  return rel.generic_string();
+}
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status::InvalidArgument(path + ": is a directory, not a post");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    // Name the cause: a symlink loop, permissions, a vanished file.
+    std::string why = std::strerror(errno);
+    return Status::IOError(path + ": cannot read: " + why);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read error");
+  *out = ss.str();
+  return Status::OK();
+}
+
+void CountLinks(const DocRecord& rec, ImportReport* report) {
+  for (const EdgeFact& e : rec.facts.edges)
+    if (e.kind == EdgeKind::kLinksTo) ++report->links_resolved;
+  for (const NodeFacts& n : rec.facts.nodes)
+    for (const PropertyFact& p : n.props) {
+      if (p.name == "pending_link") ++report->links_pending;
+      if (p.name == "external_link") ++report->links_external;
+    }
+}
+
+}  // namespace
+
+Status Importer::EnsureLexicon() {
+  if (lexicon_checked_) return Status::OK();
+  DocRecord rec = extractor_->LexiconRecord();
+  rec.doc = kLexiconDoc;
+  Result<std::optional<DocRecord>> old = store_->GetDoc(kLexiconDoc);
+  if (!old.ok()) return old.status();
+  if (old->has_value() && (*old)->hash == rec.hash) {
+    lexicon_checked_ = true;
+    return Status::OK();
+  }
+  std::unique_ptr<WriteTxn> txn = store_->BeginWrite();
+  Status s = txn->Put(rec);
+  if (s.ok()) s = txn->Commit();
+  if (s.ok()) lexicon_checked_ = true;
+  return s;
+}
+
+Status Importer::Write(const std::string& doc, const std::string& hash, const ExtractedPost& x,
+                       ImportReport* report) {
+  std::unique_ptr<WriteTxn> txn = store_->BeginWrite();
+  Result<std::optional<DocRecord>> old = txn->GetDoc(doc);
+  if (!old.ok()) return old.status();
+  Result<DocRecord> rec = Materialize(doc, hash, x, EncodeExtractedPost(x), txn.get());
+  if (!rec.ok()) return rec.status();
+  Status s = txn->Put(*rec);
+  if (!s.ok()) return s;
+
+  // Documents that resolved something against the old or the new version.
+  std::set<std::string> keys(rec->provides.begin(), rec->provides.end());
+  if (old->has_value()) keys.insert((*old)->provides.begin(), (*old)->provides.end());
+  std::set<std::string> dependents;
+  std::vector<std::string> found;
+  for (const std::string& key : keys) {
+    s = txn->DependentsOf(key, &found);
+    if (!s.ok()) return s;
+    dependents.insert(found.begin(), found.end());
+  }
+  dependents.erase(doc);
+  for (const std::string& dep : dependents) {
+    Result<std::optional<DocRecord>> dep_rec = txn->GetDoc(dep);
+    if (!dep_rec.ok()) return dep_rec.status();
+    if (!dep_rec->has_value()) continue;
+    Result<ExtractedPost> dep_x = DecodeExtractedPost((*dep_rec)->parsed);
+    if (!dep_x.ok()) return Status::Corruption(dep + ": " + dep_x.status().message());
+    Result<DocRecord> again = Materialize(dep, (*dep_rec)->hash, *dep_x, (*dep_rec)->parsed, txn.get());
+    if (!again.ok()) return again.status();
+    s = txn->Put(*again);
+    if (!s.ok()) return s;
+    ++report->resolved_again;
+  }
+  s = txn->Commit();
+  if (!s.ok()) return s;
+  ++report->imported;
+  report->papers += x.post.papers.size();
+  CountLinks(*rec, report);
+  return Status::OK();
+}
+
+Status Importer::Retract(const std::string& doc, ImportReport* report) {
+  std::unique_ptr<WriteTxn> txn = store_->BeginWrite();
+  Result<std::optional<DocRecord>> old = txn->GetDoc(doc);
+  if (!old.ok()) return old.status();
+  if (!old->has_value()) return Status::OK();
+  Status s = txn->Retract(doc);
+  if (!s.ok()) return s;
+  std::set<std::string> dependents;
+  std::vector<std::string> found;
+  for (const std::string& key : (*old)->provides) {
+    s = txn->DependentsOf(key, &found);
+    if (!s.ok()) return s;
+    dependents.insert(found.begin(), found.end());
+  }
+  dependents.erase(doc);
+  for (const std::string& dep : dependents) {
+    Result<std::optional<DocRecord>> dep_rec = txn->GetDoc(dep);
+    if (!dep_rec.ok()) return dep_rec.status();
+    if (!dep_rec->has_value()) continue;
+    Result<ExtractedPost> dep_x = DecodeExtractedPost((*dep_rec)->parsed);
+    if (!dep_x.ok()) return Status::Corruption(dep + ": " + dep_x.status().message());
+    Result<DocRecord> again = Materialize(dep, (*dep_rec)->hash, *dep_x, (*dep_rec)->parsed, txn.get());
+    if (!again.ok()) return again.status();
+    s = txn->Put(*again);
+    if (!s.ok()) return s;
+    ++report->resolved_again;
+  }
+  s = txn->Commit();
+  if (s.ok()) ++report->pruned;
+  return s;
+}
+
+Status Importer::ImportText(const std::string& doc, const std::string& text, ImportReport* report) {
+  Status s = EnsureLexicon();
+  if (!s.ok()) return s;
+  ++report->files;
+  Result<ParsedPost> parsed = ParsePost(text, doc);
+  if (!parsed.ok()) {
+    ++report->failed;
+    report->errors.push_back(parsed.status().message());
+    return Status::OK();
+  }
+  for (const std::string& w : parsed->warnings) report->warnings.push_back(w);
+  ExtractedPost x = extractor_->Extract(std::move(parsed).value());
+  ContentHasher h;
+  h.Add(text);
+  h.Add(extractor_->Fingerprint());
+  h.Add(kImporterVersion);
+  return Write(doc, h.Hex(), x, report);
+}
+
+Status Importer::Run(const ImportOptions& options, ImportReport* report, const ProgressFn& progress) {
+  Status s = EnsureLexicon();
+  if (!s.ok()) return s;
+
+  // 1. Find the files, each with its id path.
+  std::vector<SourceFile> files;
+  for (const std::string& arg : options.paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(arg, ec);
+    if (!fs::exists(st)) {
+      report->errors.push_back(arg + ": no such file or directory");
+      ++report->failed;
+      continue;
+    }
+    if (ec) {
+      std::string why = ec.message();
+      report->errors.push_back(arg + ": " + why);
+      ++report->failed;
+      continue;
+    }
+    fs::path root = options.root ? fs::path(*options.root)
+                                 : (fs::is_directory(st) ? fs::path(arg) : fs::path(arg).parent_path());
+    if (root.empty()) root = ".";
+    std::string site_rel;
+    if (options.site_root) site_rel = Relative(fs::path(*options.site_root), root);
+    if (site_rel == ".") site_rel.clear();
+    auto add = [&](const fs::path& p) {
+      files.push_back({p.string(), Relative(p, root), site_rel, options.site_root.has_value()});
+    };
+    if (!fs::is_directory(st)) {
+      add(arg);
+      continue;
+    }
+    fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec), end;
+    if (ec) {
+      report->errors.push_back(arg + ": cannot list directory: " + ec.message());
+      ++report->failed;
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        report->errors.push_back(it->path().string() + ": cannot list directory: " + ec.message());
+        ++report->failed;
+        ec.clear();
+        continue;
+      }
+      std::error_code fec;
+      const fs::path& p = it->path();
+      if (it->is_directory(fec)) continue;
+      if (!IsPostFile(p)) continue;
+      add(p);
+    }
+  }
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.doc < b.doc; });
+  files.erase(std::unique(files.begin(), files.end(),
+                          [](const SourceFile& a, const SourceFile& b) { return a.doc == b.doc; }),
+              files.end());
+  report->files += files.size();
+
+  // 2. Parse and extract in worker threads, in a bounded window ahead of the
+  //    writer; write in file order so the result never depends on timing.
+  const size_t n = files.size();
+  const size_t window = 256;
+  std::vector<Parsed> slots(n);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::atomic<size_t> next{0};
+  size_t written = 0;
+  bool stop = false;
+  auto work = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return stop || next.load() >= n || next.load() < written + window; });
+        if (stop || next.load() >= n) return;
+        i = next++;
+      }
+      Parsed out;
+      std::string text;
+      out.error = ReadFile(files[i].path, &text);
+      if (out.error.ok()) {
+        ContentHasher h;
+        h.Add(text);
+        h.Add(extractor_->Fingerprint());
+        h.Add(kImporterVersion);
+        h.Add(files[i].has_site_root ? "site:" + files[i].site_root : "site:auto");
+        out.hash = h.Hex();
+        Result<std::optional<DocRecord>> old = store_->GetDoc(files[i].doc);
+        bool unchanged = old.ok() && old->has_value() && (*old)->hash == out.hash;
+        if (!unchanged) {
+          Result<ParsedPost> parsed = ParsePost(text, files[i].doc);
+          if (!parsed.ok()) {
+            out.error = parsed.status();
+          } else {
+            out.post = extractor_->Extract(std::move(parsed).value());
+            out.post.has_site_root = files[i].has_site_root;
+            out.post.site_root = files[i].site_root;
+          }
+        } else {
+          out.hash.clear();  // marks "unchanged"
+        }
+      }
+      out.done = true;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        slots[i] = std::move(out);
+      }
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int j = 0; j < std::max(1, options.jobs); ++j) workers.emplace_back(work);
+
+  Status failure;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < n; ++i) {
+    Parsed p;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return slots[i].done; });
+      p = std::move(slots[i]);
+      slots[i] = Parsed();
+      written = i + 1;
+    }
+    cv.notify_all();
+    seen.insert(files[i].doc);
+    if (!p.error.ok()) {
+      ++report->failed;
+      report->errors.push_back(p.error.message());
+    } else if (p.hash.empty()) {
+      ++report->unchanged;
+    } else {
+      for (const std::string& w : p.post.post.warnings) report->warnings.push_back(w);
+      failure = Write(files[i].doc, p.hash, p.post, report);
+      if (!failure.ok()) break;
+    }
+    if (progress) progress(i + 1, n, files[i].doc);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+  }
+  cv.notify_all();
+  for (std::thread& t : workers) t.join();
+  if (!failure.ok()) return failure;
+
+  // 3. Prune documents whose files are gone.
+  if (options.prune) {
+    std::vector<std::string> docs;
+    s = store_->ListDocs(&docs);
+    if (!s.ok()) return s;
+    for (const std::string& doc : docs) {
+      if (doc == kLexiconDoc || seen.count(doc)) continue;
+      s = Retract(doc, report);
+      if (!s.ok()) return s;
+    }
+  }
+  return store_->Sync();
+}
+
+}  // namespace pg

@@ -1,0 +1,59 @@
+// The query engine: the whole pipeline of one query, readable top to bottom
+// in QueryEngine::Run — parse, choose the graph view, bind names to ids,
+// evaluate the body, apply the stages, check the bounds, build the result.
+//
+// This is the entry point for the CLI and the web server:
+//   QueryEngine engine(store);
+//   Result<QueryResult> r = engine.Run("topic:\"loop transformers\" - paper - org | count by org", options);
+//   nlohmann::ordered_json j = r.ok() ? ResultToJson(*r) : ErrorToJson(r.status());
+// Thread-safe: Run may be called from several threads at once (each run has
+// its own caches; the Boost.Graph snapshot is shared and rebuilt only when
+// Store::Sequence() changes). A reader beside a live import should call
+// Store::CatchUp() before Run to see new documents.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "query/graph_snapshot.h"
+#include "query/limits.h"
+#include "query/result.h"
+#include "storage/store.h"
+
+namespace pg {
+
+enum class GraphSource {
+  kAuto,      // the snapshot when it is built and current, or the command needs it; else the store
+  kStore,     // prefix scans wherever the command allows (path and related always use the snapshot)
+  kSnapshot,  // always the snapshot (warm servers, benchmarks)
+};
+
+struct QueryOptions {
+  QueryLimits limits;
+  GraphSource source = GraphSource::kAuto;
+  // Record the edges behind the answer (QueryResult::edges): the web view
+  // and graph exports need them; tables do not.
+  bool collect_subgraph = false;
+};
+
+class QueryEngine {
+ public:
+  // REQUIRES: store outlives the engine.
+  explicit QueryEngine(const Store* store) : store_(store) {}
+
+  // Runs one query. Errors: InvalidArgument (the query is malformed; the
+  // message is "query:L:C: ..." with the query line and a caret), NotFound
+  // (a name is unknown; the message suggests the nearest), LimitExceeded (a
+  // bound was hit; the message names it and how to raise it), or a storage
+  // error.
+  Result<QueryResult> Run(std::string_view query, const QueryOptions& options);
+
+  // The current snapshot, built if needed (for whole-graph users).
+  Result<std::shared_ptr<const GraphSnapshot>> Snapshot() { return snapshots_.Get(*store_); }
+
+ private:
+  const Store* store_;
+  SnapshotCache snapshots_;
+};
+
+}  // namespace pg

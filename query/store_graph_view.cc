@@ -1,0 +1,52 @@
+#include "query/store_graph_view.h"
+
+#include "core/node_id.h"
+
+namespace pg {
+
+NodeRef StoreGraphView::Intern(const std::string& id) {
+  auto [it, inserted] = refs_.emplace(id, static_cast<NodeRef>(ids_.size()));
+  if (inserted) {
+    ids_.push_back(id);
+    kinds_.push_back(KindOfId(id).value_or(NodeKind::kPaper));
+  }
+  return it->second;
+}
+
+Result<std::optional<NodeRef>> StoreGraphView::Find(std::string_view id) {
+  auto it = refs_.find(std::string(id));
+  if (it != refs_.end()) return std::optional<NodeRef>(it->second);
+  Result<const NodeView*> node = cache_->Get(std::string(id));
+  if (!node.ok()) return node.status();
+  if (*node == nullptr) return std::optional<NodeRef>();
+  return std::optional<NodeRef>(Intern(std::string(id)));
+}
+
+Status StoreGraphView::ForEachEdge(NodeRef n, Direction dir, EdgeKindSet kinds,
+                                   const std::function<void(NodeRef, EdgeKind)>& fn) {
+  if (kinds == 0) return Status::OK();
+  // One kind: scan just its prefix; several: scan the node's prefix and filter.
+  std::optional<EdgeKind> only;
+  int count = 0;
+  for (EdgeKind k : kAllEdgeKinds)
+    if (HasKind(kinds, k)) {
+      only = k;
+      ++count;
+    }
+  if (count != 1) only.reset();
+  std::string self = ids_[n];  // Intern may grow ids_ during the scan
+  return store_->ForEachEdge(self, dir, only, [&](const EdgeView& e) {
+    if (HasKind(kinds, e.kind)) fn(Intern(dir == Direction::kOut ? e.dst : e.src), e.kind);
+    return true;
+  });
+}
+
+Status StoreGraphView::ForEachNode(std::optional<NodeKind> kind,
+                                   const std::function<bool(NodeRef, const NodeView* view)>& fn) {
+  return store_->ForEachNode([&](const NodeView& v) {
+    if (kind && v.kind != *kind) return true;
+    return fn(Intern(v.id), &v);
+  });
+}
+
+}  // namespace pg

@@ -1,0 +1,38 @@
+// A GraphView over the store itself: adjacency through RocksDB prefix scans
+// (Store::ForEachEdge), nodes interned as they are met. Starts instantly, so
+// one-shot neighbour queries never load the whole graph. Not thread-safe.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/graph_view.h"
+#include "query/node_cache.h"
+
+namespace pg {
+
+class StoreGraphView : public GraphView {
+ public:
+  // REQUIRES: store and cache outlive the view.
+  StoreGraphView(const Store* store, NodeCache* cache) : store_(store), cache_(cache) {}
+
+  Result<std::optional<NodeRef>> Find(std::string_view id) override;
+  const std::string& Id(NodeRef n) const override { return ids_[n]; }
+  NodeKind Kind(NodeRef n) const override { return kinds_[n]; }
+  Status ForEachEdge(NodeRef n, Direction dir, EdgeKindSet kinds,
+                     const std::function<void(NodeRef, EdgeKind)>& fn) override;
+  Status ForEachNode(std::optional<NodeKind> kind,
+                     const std::function<bool(NodeRef, const NodeView* view)>& fn) override;
+
+ private:
+  NodeRef Intern(const std::string& id);
+
+  const Store* store_;
+  NodeCache* cache_;
+  std::unordered_map<std::string, NodeRef> refs_;
+  std::vector<std::string> ids_;
+  std::vector<NodeKind> kinds_;
+};
+
+}  // namespace pg

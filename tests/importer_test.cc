@@ -1,0 +1,211 @@
+// The import pipeline on small posts written here: identity across posts,
+// cross-links (pending, then resolved), incremental and order-independent
+// imports, retraction, and bad input.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "importers/extract.h"
+#include "importers/importer.h"
+#include "storage/store.h"
+#include "tests/test_util.h"
+
+using namespace pg;
+using pg::testing::ScratchDir;
+using pg::testing::WriteFile;
+
+namespace {
+
+const char* kPostA =
+    "# 2025-10-20 papers review\n"
+    "\n"
+    "## 1. [Looped Transformers Think in Depth](https://huggingface.co/papers/2510.90001) `bytedance`\n"
+    "\n"
+    "looped transformer 구조. 루프 트랜스포머는 계산량만 늘린다.\n"
+    "\n"
+    "## 2. [Loopholing the Denoiser](https://arxiv.org/pdf/2510.90003) `Nvidia`\n"
+    "\n"
+    "discrete diffusion 논문.\n";
+
+const char* kPostB =
+    "# 2025-10-22 papers review\n"
+    "\n"
+    "## 1. [Recurrent Depth at Scale](https://huggingface.co/papers/2510.90004) `shaomi`\n"
+    "\n"
+    "[이전 글](/docs/papers/y2025/oct/20251020#1-looped-transformers-think-in-depth-bytedance) 의 후속.\n";
+
+const char* kDigest =
+    "[2025/10/20 ~ 26] 이번 주에 살펴볼 만한 AI/ML 논문 모음\n"
+    "\n"
+    "깊이 반복 / Recurrent Depth at   Scale\n"
+    "\n"
+    "논문 소개\n"
+    "\n"
+    "반복 구조를 키운다.\n"
+    "\n"
+    "논문 초록(Abstract)\n"
+    "\n"
+    "반복 구조를 대규모로 학습합니다.\n"
+    "\n"
+    "We train recurrent depth models at scale.\n"
+    "\n"
+    "논문 링크\n";
+
+std::unique_ptr<Extractor> LoadExtractor() {
+  auto e = Extractor::Load(PAPERGRAPH_DATA_DIR, {});
+  REQUIRE_MESSAGE(e.ok(), e.status().ToString());
+  return std::move(e).value();
+}
+
+std::unique_ptr<Store> OpenDb(const std::string& dir) {
+  auto s = Store::Open(dir, Store::Mode::kWrite, "test");
+  REQUIRE_MESSAGE(s.ok(), s.status().ToString());
+  return std::move(s).value();
+}
+
+std::string Dump(const Store& s) {
+  std::string d;
+  REQUIRE(s.Dump(&d).ok());
+  return d;
+}
+
+void Import(Store* store, const Extractor* ex, const std::string& doc, const std::string& text) {
+  ImportReport r;
+  REQUIRE(Importer(store, ex).ImportText(doc, text, &r).ok());
+  REQUIRE_MESSAGE(r.errors.empty(), r.errors.front());
+}
+
+bool HasEdge(const Store& s, const std::string& src, EdgeKind kind, const std::string& dst) {
+  auto e = s.GetEdge(src, kind, dst);
+  REQUIRE(e.ok());
+  return e->has_value();
+}
+
+}  // namespace
+
+TEST_CASE("a cross-link stays pending until its target arrives, whatever the order") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  const std::string a = "docs/papers/y2025/oct/20251020.md", b = "docs/papers/y2025/oct/20251022.md";
+
+  auto first = OpenDb(tmp.Sub("ab"));
+  Import(first.get(), ex.get(), b, kPostB);  // the link's target is not there yet
+  auto pending = first->GetNode("arxiv:2510.90004");
+  REQUIRE(pending->has_value());
+  CHECK((*pending)->Values("pending_link").size() == 1);
+  Import(first.get(), ex.get(), a, kPostA);  // now it resolves
+  CHECK(HasEdge(*first, "arxiv:2510.90004", EdgeKind::kLinksTo, "arxiv:2510.90001"));
+  CHECK((*first->GetNode("arxiv:2510.90004"))->Values("pending_link").empty());
+  // The anchor's trailing "bytedance" is evidence for the linked paper.
+  CHECK(HasEdge(*first, "arxiv:2510.90001", EdgeKind::kMentions, "org:bytedance"));
+
+  auto second = OpenDb(tmp.Sub("ba"));
+  Import(second.get(), ex.get(), a, kPostA);
+  Import(second.get(), ex.get(), b, kPostB);
+  CHECK(Dump(*first) == Dump(*second));
+
+  // Retracting the target makes the link pending again.
+  ImportReport r;
+  REQUIRE(Importer(first.get(), ex.get()).Retract(a, &r).ok());
+  CHECK_FALSE(HasEdge(*first, "arxiv:2510.90004", EdgeKind::kLinksTo, "arxiv:2510.90001"));
+  CHECK((*first->GetNode("arxiv:2510.90004"))->Values("pending_link").size() == 1);
+  std::vector<std::string> problems;
+  REQUIRE(first->Check(&problems).ok());
+  CHECK(problems.empty());
+}
+
+TEST_CASE("a title-only digest entry is the arXiv paper with the same title, in any order") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  const std::string b = "docs/papers/y2025/oct/20251022.md", d = "digest/week43.txt";
+
+  auto first = OpenDb(tmp.Sub("digest-first"));
+  Import(first.get(), ex.get(), d, kDigest);
+  CHECK(first->GetNode("title:recurrent depth at scale")->has_value());
+  Import(first.get(), ex.get(), b, kPostB);
+  CHECK_FALSE(first->GetNode("title:recurrent depth at scale")->has_value());
+  CHECK(HasEdge(*first, "post:" + d, EdgeKind::kReviews, "arxiv:2510.90004"));
+  auto paper = first->GetNode("arxiv:2510.90004");
+  CHECK((*paper)->Values("title_ko") == std::vector<std::string>{"깊이 반복"});
+
+  auto second = OpenDb(tmp.Sub("post-first"));
+  Import(second.get(), ex.get(), b, kPostB);
+  Import(second.get(), ex.get(), d, kDigest);
+  CHECK(Dump(*first) == Dump(*second));
+}
+
+TEST_CASE("re-import: unchanged files are skipped, changed files replace their facts") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  std::string posts = tmp.Sub("posts");
+  WriteFile(posts + "/docs/papers/y2025/oct/20251020.md", kPostA);
+  WriteFile(posts + "/docs/papers/y2025/oct/20251022.md", kPostB);
+  auto store = OpenDb(tmp.Sub("db"));
+  ImportOptions o;
+  o.paths = {posts};
+  ImportReport r1;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r1).ok());
+  CHECK(r1.imported == 2);
+  CHECK(r1.links_resolved == 1);
+  std::string after_first = Dump(*store);
+
+  ImportReport r2;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r2).ok());
+  CHECK(r2.unchanged == 2);
+  CHECK(r2.imported == 0);
+  CHECK(Dump(*store) == after_first);
+
+  // Change post A: the Nvidia paper goes, the link target stays.
+  std::string changed = kPostA;
+  changed = changed.substr(0, changed.find("## 2."));
+  WriteFile(posts + "/docs/papers/y2025/oct/20251020.md", changed);
+  ImportReport r3;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r3).ok());
+  CHECK(r3.imported == 1);
+  CHECK_FALSE(store->GetNode("arxiv:2510.90003")->has_value());
+  CHECK(HasEdge(*store, "arxiv:2510.90004", EdgeKind::kLinksTo, "arxiv:2510.90001"));
+
+  // The same final files imported fresh give the same database.
+  auto fresh = OpenDb(tmp.Sub("fresh"));
+  ImportReport r4;
+  REQUIRE(Importer(fresh.get(), ex.get()).Run(o, &r4).ok());
+  CHECK(Dump(*fresh) == Dump(*store));
+
+  // --prune retracts a file that is gone.
+  std::filesystem::remove(posts + "/docs/papers/y2025/oct/20251022.md");
+  o.prune = true;
+  ImportReport r5;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r5).ok());
+  CHECK(r5.pruned == 1);
+  CHECK_FALSE(store->GetNode("arxiv:2510.90004")->has_value());
+}
+
+TEST_CASE("bad files are reported with their name; the others import") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  std::string posts = tmp.Sub("posts");
+  WriteFile(posts + "/good.md", kPostA);
+  WriteFile(posts + "/empty.md", "");
+  WriteFile(posts + "/nul.md", std::string("# title\n\nabc\0def\n", 18));
+  WriteFile(posts + "/latin1.md", "# caf\xE9\n");
+  std::filesystem::create_directories(posts + "/dir.md");
+  std::filesystem::create_symlink("loop.md", posts + "/loop.md");
+  auto store = OpenDb(tmp.Sub("db"));
+  ImportOptions o;
+  o.paths = {posts, tmp.Sub("missing")};
+  ImportReport r;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r).ok());
+  CHECK(r.imported == 1);
+  CHECK(r.failed == 5);
+  std::string all;
+  for (const std::string& e : r.errors) all += e + "\n";
+  CHECK_MESSAGE(all.find("empty.md") != std::string::npos, all);
+  CHECK_MESSAGE(all.find("nul.md:3") != std::string::npos, all);
+  CHECK_MESSAGE(all.find("latin1.md:1") != std::string::npos, all);
+  CHECK_MESSAGE(all.find("loop.md") != std::string::npos, all);
+  CHECK_MESSAGE(all.find(tmp.Sub("missing") + ": no such file or directory") != std::string::npos, all);
+  CHECK(store->GetNode("arxiv:2510.90001")->has_value());
+  std::vector<std::string> problems;
+  REQUIRE(store->Check(&problems).ok());
+  CHECK(problems.empty());
+}
