@@ -18,6 +18,7 @@ namespace {
 struct QueryCliOptions {
   std::string query;
   std::string format = "table";
+  std::string graph;  // "" : store for one query, auto for a session
   QueryLimits limits;
   // path / related / neighbors / why
   std::string a, b;
@@ -27,10 +28,15 @@ struct QueryCliOptions {
   std::string by;
   int top = 10;
   int depth = 1;
+  bool one_shot = true;  // false in a session of queries (the snapshot then pays off)
 };
 
 void AddCommonOptions(CLI::App* cmd, QueryCliOptions* o) {
   cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--graph", o->graph,
+                  "store (prefix scans; the default for one query), auto (the Boost.Graph snapshot for path "
+                  "and related, then for all; the default for a session of queries) or snapshot")
+      ->check(CLI::IsMember({"auto", "store", "snapshot"}));
   cmd->add_option("--max-rows", o->limits.max_rows, "fail when the result has more rows (default 1000)");
   cmd->add_option("--timeout-ms", o->limits.timeout_ms, "fail after this much wall time (default 10000)");
   cmd->add_option("--max-depth", o->limits.max_depth, "deepest repetition, path or neighbourhood (default 10)")
@@ -74,6 +80,12 @@ bool RunOne(QueryEngine& engine, const std::string& text, const QueryCliOptions&
   QueryOptions options;
   options.limits = o.limits;
   options.collect_subgraph = o.format == "json";
+  options.source = o.graph == "store" ? GraphSource::kStore
+                   : o.graph == "snapshot" ? GraphSource::kSnapshot
+                                           : GraphSource::kAuto;
+  // One query in a fresh process: the snapshot would be read whole, used
+  // once and thrown away; prefix scans answer sooner.
+  if (o.graph.empty() && o.one_shot) options.source = GraphSource::kStore;
   Result<QueryResult> r = engine.Run(text, options);
   if (!r.ok()) {
     std::cerr << r.status().message() << "\n";
@@ -89,6 +101,7 @@ bool RunOne(QueryEngine& engine, const std::string& text, const QueryCliOptions&
 
 // Reads queries line by line; a line ending in a backslash continues.
 void Interactive(Store* store, QueryEngine& engine, QueryCliOptions o, bool tty, GlobalOptions& g) {
+  o.one_shot = false;
   if (tty)
     std::cout << "papergraph query: one query per line; end a line with \\ to continue it; "
                  ":json / :table switch the output; :quit or Ctrl-D leaves\n";

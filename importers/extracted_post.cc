@@ -1,110 +1,107 @@
 #include "importers/extracted_post.h"
 
-#include <nlohmann/json.hpp>
+#include "core/bytes.h"
 
 namespace pg {
+namespace {
 
-using json = nlohmann::json;
+// Leading byte of the stored form: lets a future layout be told apart.
+constexpr uint64_t kLayout = 1;
 
-// Field names are short: this form is stored once per document.
-void to_json(json& j, const TextBlock& b) { j = json::array({b.line, b.text}); }
-void from_json(const json& j, TextBlock& b) {
-  b.line = j.at(0).get<int>();
-  b.text = j.at(1).get<std::string>();
+// One Put/Get pair per type, in the same field order.
+void Put(ByteWriter& w, const std::string& s) { w.String(s); }
+void Get(ByteReader& r, std::string& s) { s = r.String(); }
+void Put(ByteWriter& w, int v) { w.Int(v); }
+void Get(ByteReader& r, int& v) { v = static_cast<int>(r.Int()); }
+void Put(ByteWriter& w, double v) { w.Double(v); }
+void Get(ByteReader& r, double& v) { v = r.Double(); }
+void Put(ByteWriter& w, bool v) { w.Bool(v); }
+void Get(ByteReader& r, bool& v) { v = r.Bool(); }
+
+// Declared before the list templates so that they find them.
+void Put(ByteWriter& w, const TextBlock& x);
+void Get(ByteReader& r, TextBlock& x);
+void Put(ByteWriter& w, const Section& x);
+void Get(ByteReader& r, Section& x);
+void Put(ByteWriter& w, const LinkRef& x);
+void Get(ByteReader& r, LinkRef& x);
+void Put(ByteWriter& w, const LocatedText& x);
+void Get(ByteReader& r, LocatedText& x);
+void Put(ByteWriter& w, const ParsedPaper& x);
+void Get(ByteReader& r, ParsedPaper& x);
+void Put(ByteWriter& w, const TopicHit& x);
+void Get(ByteReader& r, TopicHit& x);
+void Put(ByteWriter& w, const OrgHit& x);
+void Get(ByteReader& r, OrgHit& x);
+void Put(ByteWriter& w, const PaperExtraction& x);
+void Get(ByteReader& r, PaperExtraction& x);
+
+template <typename T>
+void Put(ByteWriter& w, const std::vector<T>& list) {
+  w.Varint(list.size());
+  for (const T& item : list) Put(w, item);
 }
-void to_json(json& j, const Section& s) { j = json::array({s.name, s.line, s.blocks}); }
-void from_json(const json& j, Section& s) {
-  s.name = j.at(0).get<std::string>();
-  s.line = j.at(1).get<int>();
-  s.blocks = j.at(2).get<std::vector<TextBlock>>();
+template <typename T>
+void Get(ByteReader& r, std::vector<T>& list) {
+  uint64_t n = r.Count();
+  list.clear();
+  for (uint64_t i = 0; i < n && r.ok(); ++i) Get(r, list.emplace_back());
 }
-void to_json(json& j, const LinkRef& l) { j = json::array({l.url, l.text, l.line}); }
-void from_json(const json& j, LinkRef& l) {
-  l.url = j.at(0).get<std::string>();
-  l.text = j.at(1).get<std::string>();
-  l.line = j.at(2).get<int>();
+
+template <typename... T>
+void PutAll(ByteWriter& w, const T&... fields) {
+  (Put(w, fields), ...);
 }
-void to_json(json& j, const LocatedText& t) { j = json::array({t.value, t.line}); }
-void from_json(const json& j, LocatedText& t) {
-  t.value = j.at(0).get<std::string>();
-  t.line = j.at(1).get<int>();
+template <typename... T>
+void GetAll(ByteReader& r, T&... fields) {
+  (Get(r, fields), ...);
 }
-void to_json(json& j, const ParsedPaper& p) {
-  j = json{{"pos", p.position}, {"line", p.line},     {"h", p.heading},    {"a", p.anchor},
-           {"t", p.title},      {"st", p.subtitle},   {"ko", p.title_ko},  {"ax", p.arxiv_id},
-           {"u", p.urls},       {"o", p.org_tags},    {"s", p.sections},   {"l", p.links}};
+
+void Put(ByteWriter& w, const TextBlock& x) { PutAll(w, x.line, x.text); }
+void Get(ByteReader& r, TextBlock& x) { GetAll(r, x.line, x.text); }
+void Put(ByteWriter& w, const Section& x) { PutAll(w, x.name, x.line, x.blocks); }
+void Get(ByteReader& r, Section& x) { GetAll(r, x.name, x.line, x.blocks); }
+void Put(ByteWriter& w, const LinkRef& x) { PutAll(w, x.url, x.text, x.line); }
+void Get(ByteReader& r, LinkRef& x) { GetAll(r, x.url, x.text, x.line); }
+void Put(ByteWriter& w, const LocatedText& x) { PutAll(w, x.value, x.line); }
+void Get(ByteReader& r, LocatedText& x) { GetAll(r, x.value, x.line); }
+void Put(ByteWriter& w, const ParsedPaper& x) {
+  PutAll(w, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.title_ko, x.arxiv_id, x.urls, x.org_tags,
+         x.sections, x.links);
 }
-void from_json(const json& j, ParsedPaper& p) {
-  p.position = j.at("pos").get<int>();
-  p.line = j.at("line").get<int>();
-  p.heading = j.at("h").get<std::string>();
-  p.anchor = j.at("a").get<std::string>();
-  p.title = j.at("t").get<std::string>();
-  p.subtitle = j.at("st").get<std::string>();
-  p.title_ko = j.at("ko").get<std::string>();
-  p.arxiv_id = j.at("ax").get<std::string>();
-  p.urls = j.at("u").get<std::vector<LinkRef>>();
-  p.org_tags = j.at("o").get<std::vector<LocatedText>>();
-  p.sections = j.at("s").get<std::vector<Section>>();
-  p.links = j.at("l").get<std::vector<LinkRef>>();
+void Get(ByteReader& r, ParsedPaper& x) {
+  GetAll(r, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.title_ko, x.arxiv_id, x.urls, x.org_tags,
+         x.sections, x.links);
 }
-void to_json(json& j, const TopicHit& t) {
-  j = json::array({t.topic, t.surface, t.line, t.snippet, t.weight, t.discovered, t.name});
+void Put(ByteWriter& w, const TopicHit& x) {
+  PutAll(w, x.topic, x.surface, x.line, x.snippet, x.weight, x.discovered, x.name);
 }
-void from_json(const json& j, TopicHit& t) {
-  t.topic = j.at(0).get<std::string>();
-  t.surface = j.at(1).get<std::string>();
-  t.line = j.at(2).get<int>();
-  t.snippet = j.at(3).get<std::string>();
-  t.weight = j.at(4).get<double>();
-  t.discovered = j.at(5).get<bool>();
-  t.name = j.at(6).get<std::string>();
-}
-void to_json(json& j, const OrgHit& o) { j = json::array({o.org, o.name, o.surface, o.line, o.snippet, o.tag}); }
-void from_json(const json& j, OrgHit& o) {
-  o.org = j.at(0).get<std::string>();
-  o.name = j.at(1).get<std::string>();
-  o.surface = j.at(2).get<std::string>();
-  o.line = j.at(3).get<int>();
-  o.snippet = j.at(4).get<std::string>();
-  o.tag = j.at(5).get<bool>();
-}
-void to_json(json& j, const PaperExtraction& e) { j = json::array({e.topics, e.orgs, e.link_orgs}); }
-void from_json(const json& j, PaperExtraction& e) {
-  e.topics = j.at(0).get<std::vector<TopicHit>>();
-  e.orgs = j.at(1).get<std::vector<OrgHit>>();
-  e.link_orgs = j.at(2).get<std::vector<OrgHit>>();
-}
+void Get(ByteReader& r, TopicHit& x) { GetAll(r, x.topic, x.surface, x.line, x.snippet, x.weight, x.discovered, x.name); }
+void Put(ByteWriter& w, const OrgHit& x) { PutAll(w, x.org, x.name, x.surface, x.line, x.snippet, x.tag); }
+void Get(ByteReader& r, OrgHit& x) { GetAll(r, x.org, x.name, x.surface, x.line, x.snippet, x.tag); }
+void Put(ByteWriter& w, const PaperExtraction& x) { PutAll(w, x.topics, x.orgs, x.link_orgs); }
+void Get(ByteReader& r, PaperExtraction& x) { GetAll(r, x.topics, x.orgs, x.link_orgs); }
+
+}  // namespace
 
 std::string EncodeExtractedPost(const ExtractedPost& x) {
+  ByteWriter w;
+  w.Varint(kLayout);
   const ParsedPost& p = x.post;
-  json j = {{"f", p.format},   {"t", p.title},   {"tl", p.title_line},        {"d", p.date},
-            {"tags", p.tags},  {"p", p.papers},  {"ha", p.heading_anchors},   {"w", p.warnings},
-            {"x", x.papers}, {"sr", x.has_site_root}, {"srp", x.site_root}};
-  std::vector<std::uint8_t> bytes = json::to_msgpack(j);
-  return std::string(bytes.begin(), bytes.end());
+  PutAll(w, p.format, p.title, p.title_line, p.date, p.tags, p.papers, p.heading_anchors, p.warnings, x.papers,
+         x.has_site_root, x.site_root);
+  return w.Take();
 }
 
 Result<ExtractedPost> DecodeExtractedPost(std::string_view bytes) {
-  json j = json::from_msgpack(bytes.begin(), bytes.end(), true, false);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption("stored post is not valid MessagePack");
-  try {
-    ExtractedPost x;
-    x.post.format = j.at("f").get<std::string>();
-    x.post.title = j.at("t").get<std::string>();
-    x.post.title_line = j.at("tl").get<int>();
-    x.post.date = j.at("d").get<std::string>();
-    x.post.tags = j.at("tags").get<std::vector<std::string>>();
-    x.post.papers = j.at("p").get<std::vector<ParsedPaper>>();
-    x.post.heading_anchors = j.at("ha").get<std::vector<std::string>>();
-    x.post.warnings = j.at("w").get<std::vector<std::string>>();
-    x.papers = j.at("x").get<std::vector<PaperExtraction>>();
-    x.has_site_root = j.at("sr").get<bool>();
-    x.site_root = j.at("srp").get<std::string>();
-    return x;
-  } catch (const json::exception& e) {
-    return Status::Corruption(std::string("stored post: ") + e.what());
-  }
+  ByteReader r(bytes);
+  if (r.Varint() != kLayout) return Status::Corruption("stored post has an unknown layout");
+  ExtractedPost x;
+  ParsedPost& p = x.post;
+  GetAll(r, p.format, p.title, p.title_line, p.date, p.tags, p.papers, p.heading_anchors, p.warnings, x.papers,
+         x.has_site_root, x.site_root);
+  if (!r.done()) return Status::Corruption("stored post is truncated or malformed");
+  return x;
 }
 
 }  // namespace pg

@@ -52,7 +52,7 @@ struct ExtractedPost {
   std::string site_root;
 };
 
-// Compact MessagePack encoding, stored as DocRecord::parsed.
+// Compact binary encoding (core/bytes.h), stored as DocRecord::parsed.
 std::string EncodeExtractedPost(const ExtractedPost& x);
 Result<ExtractedPost> DecodeExtractedPost(std::string_view bytes);
 

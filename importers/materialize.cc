@@ -63,9 +63,31 @@ class Builder {
     std::vector<std::string> ids;
     Status s = txn_->LookupName(norm, &ids);
     if (!s.ok()) return s;
-    for (const std::string& id : ids)  // sorted: the smallest arXiv id wins, whatever the order of imports
-      if (id.rfind("arxiv:", 0) == 0) return id;
+    for (const std::string& id : ids) {  // sorted: the smallest arXiv id wins, whatever the order of imports
+      if (id.rfind("arxiv:", 0) != 0) continue;
+      // Whether the id is trustworthy depends on every document naming it.
+      DependOn(id);
+      Result<bool> consistent = TitlesAgree(id, norm);
+      if (!consistent.ok()) return consistent.status();
+      if (*consistent) return id;
+    }
     return "title:" + norm;
+  }
+
+  // False when the documents give arXiv paper `id` titles that disagree with
+  // each other: an author pasted a wrong id (the real big-tech list gives
+  // 2509.09658 to two different papers). A title-only entry then keeps its own
+  // node rather than merging two papers. "Name" and "Name: subtitle" agree.
+  Result<bool> TitlesAgree(const std::string& id, const std::string& norm) {
+    std::vector<PropertyFact> props;
+    Status s = txn_->NodeProps(id, &props);
+    if (!s.ok()) return s;
+    auto compatible = [](const std::string& a, const std::string& b) {
+      return a.rfind(b, 0) == 0 || b.rfind(a, 0) == 0;
+    };
+    for (const PropertyFact& p : props)
+      if (p.name == "title" && !compatible(NormalizeName(p.value), norm)) return false;
+    return true;
   }
 
   WriteTxn* txn() { return txn_; }
@@ -199,6 +221,7 @@ Result<DocRecord> Materialize(const std::string& doc, const std::string& hash, c
     b.Name(p.title_ko, id);
     if (!p.arxiv_id.empty()) {
       b.Name(p.arxiv_id, id);
+      b.Provide(id);  // title-only entries elsewhere check this paper's titles
       // Title-only entries elsewhere (digests) become this paper.
       std::string norm = NormalizeName(p.title);
       if (!norm.empty()) b.Provide(TitleKey(norm));

@@ -254,7 +254,7 @@ PostFormat DetectFormat(std::string_view text) {
     bool opened = false;
     ForEachLine(head, [&](std::string_view line) {
       if (!opened) return opened = true;
-      if (Trim(line) == "---") return false;
+      if (Trim(line) == "---" || Trim(line) == "...") return false;
       std::string_view key = line.substr(0, line.find(':'));
       if (key == "layout") layout = true;
       if (key == "sidebar_position" || key == "sidebar_label" || key == "slug" || key == "displayed_sidebar" ||
@@ -274,9 +274,22 @@ PostFormat DetectFormat(std::string_view text) {
   return PostFormat::kGeneric;
 }
 
+namespace {
+
+// An empty page is a real thing on a site (a stub concept page): it becomes a
+// post with no papers, and the user is told.
+ParsedPost EmptyPost(const std::string& file, const char* what) {
+  ParsedPost post;
+  post.format = "generic";
+  post.warnings.push_back(file + ": " + what + "; imported as a post with no papers");
+  return post;
+}
+
+}  // namespace
+
 Result<ParsedPost> ParsePost(std::string_view text, const std::string& file) {
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-  if (text.empty()) return Status::InvalidArgument(file + ": empty file");
+  if (text.empty()) return EmptyPost(file, "empty file");
   Status s = CheckBytes(text, file);
   if (!s.ok()) return s;
 
@@ -285,7 +298,7 @@ Result<ParsedPost> ParsePost(std::string_view text, const std::string& file) {
     normalized = NormalizeLineEnds(text);
     text = normalized;
   }
-  if (Trim(text).empty()) return Status::InvalidArgument(file + ": empty file (white space only)");
+  if (Trim(text).empty()) return EmptyPost(file, "empty file (white space only)");
   s = CheckLines(text, file);
   if (!s.ok()) return s;
 

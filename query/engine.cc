@@ -113,8 +113,8 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
   NodeCache cache(store_);
   std::unique_ptr<GraphView> view;
   std::shared_ptr<const GraphSnapshot> snap = snapshots_.Current(*store_);
-  bool want_snapshot = NeedsSnapshot(q.body) || options.source == GraphSource::kSnapshot ||
-                       (options.source == GraphSource::kAuto && snap);
+  bool want_snapshot = options.source == GraphSource::kSnapshot ||
+                       (options.source == GraphSource::kAuto && (snap || NeedsSnapshot(q.body)));
   if (want_snapshot && !snap) {
     Result<std::shared_ptr<const GraphSnapshot>> built = snapshots_.Get(*store_);
     if (!built.ok()) return built.status();

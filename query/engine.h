@@ -23,9 +23,14 @@
 namespace pg {
 
 enum class GraphSource {
-  kAuto,      // the snapshot when it is built and current, or the command needs it; else the store
-  kStore,     // prefix scans wherever the command allows (path and related always use the snapshot)
-  kSnapshot,  // always the snapshot (warm servers, benchmarks)
+  // The snapshot for path and related (whole-graph work), and for every
+  // query once it is built and current; else prefix scans on the store.
+  kAuto,
+  // Prefix scans for everything: for one-shot processes, where reading the
+  // whole graph into a snapshot costs more than the query itself.
+  kStore,
+  // The snapshot for everything (warm servers, benchmarks).
+  kSnapshot,
 };
 
 struct QueryOptions {

@@ -90,6 +90,8 @@ class SnapshotGraphView : public GraphView {
                      const std::function<void(NodeRef, EdgeKind)>& fn) override;
   Status ForEachNode(std::optional<NodeKind> kind,
                      const std::function<bool(NodeRef, const NodeView* view)>& fn) override;
+  Result<uint64_t> CountNodes(NodeKind kind) override { return uint64_t{snap_->NodesOfKind(kind).size()}; }
+  bool RefsInIdOrder() const override { return true; }  // ids are sorted when the snapshot is built
 
  private:
   std::shared_ptr<const GraphSnapshot> snap_;

@@ -43,6 +43,13 @@ class GraphView {
   // fn returns false to stop.
   virtual Status ForEachNode(std::optional<NodeKind> kind,
                              const std::function<bool(NodeRef, const NodeView* view)>& fn) = 0;
+  // The number of nodes of `kind` (without reading their properties).
+  virtual Result<uint64_t> CountNodes(NodeKind kind) = 0;
+  // True when a < b exactly when Id(a) < Id(b), so sorting refs sorts ids.
+  virtual bool RefsInIdOrder() const = 0;
+
+  // Id order, cheaply when refs are in id order.
+  bool IdLess(NodeRef a, NodeRef b) const { return RefsInIdOrder() ? a < b : Id(a) < Id(b); }
 };
 
 }  // namespace pg

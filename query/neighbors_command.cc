@@ -1,6 +1,7 @@
 // neighbors X [depth N] [via kinds]: breadth first from X over edges taken
-// either way; each node once, at its distance, with the edge it was first
-// reached by (neighbours are visited in id order, so the answer is stable).
+// either way; each node once, at its distance, reached from the node with
+// the smallest id one level closer (so the answer does not depend on
+// storage order), by the first such edge in kind order.
 #include <algorithm>
 #include <unordered_map>
 
@@ -37,37 +38,43 @@ Status EvaluateNeighbors(const NeighborsCommand& c, const std::string& id, EvalC
     int distance;
   };
   std::vector<Reached> reached;
+  std::unordered_map<NodeRef, size_t> index;  // node -> its entry in `reached`
   std::unordered_map<NodeRef, int> seen = {{**start, 0}};
   std::vector<NodeRef> frontier = {**start};
+  auto better = [&](const Reached& x, NodeRef from, EdgeKind k, bool forward) {
+    if (from != x.from) return ctx.view->IdLess(from, x.from);
+    return std::make_pair(k, !forward) < std::make_pair(x.kind, !x.forward);
+  };
   for (int d = 1; d <= c.depth && !frontier.empty(); ++d) {
     std::vector<NodeRef> next;
     for (NodeRef u : frontier) {
-      std::vector<std::tuple<NodeRef, EdgeKind, bool>> adj;
-      Status s = ctx.view->ForEachEdge(u, Direction::kOut, kinds, [&](NodeRef o, EdgeKind k) { adj.emplace_back(o, k, true); });
+      Status inner;
+      auto visit = [&](NodeRef v, EdgeKind k, bool forward) {
+        if (!allowed(v)) return;
+        auto [it, inserted] = seen.emplace(v, d);
+        if (inserted) {
+          index.emplace(v, reached.size());
+          reached.push_back({v, u, k, forward, d});
+          next.push_back(v);
+        } else if (it->second == d) {
+          Reached& r = reached[index.at(v)];
+          if (better(r, u, k, forward)) r = {v, u, k, forward, d};
+        }
+      };
+      Status s = ctx.view->ForEachEdge(u, Direction::kOut, kinds, [&](NodeRef o, EdgeKind k) { visit(o, k, true); });
       if (s.ok())
-        s = ctx.view->ForEachEdge(u, Direction::kIn, kinds, [&](NodeRef o, EdgeKind k) { adj.emplace_back(o, k, false); });
+        s = ctx.view->ForEachEdge(u, Direction::kIn, kinds, [&](NodeRef o, EdgeKind k) { visit(o, k, false); });
       if (s.ok()) s = ctx.budget->Tick();
       if (!s.ok()) return s;
-      std::sort(adj.begin(), adj.end(), [&](const auto& x, const auto& y) {
-        const std::string &a = ctx.view->Id(std::get<0>(x)), &b = ctx.view->Id(std::get<0>(y));
-        if (a != b) return a < b;
-        return std::make_pair(std::get<1>(x), !std::get<2>(x)) < std::make_pair(std::get<1>(y), !std::get<2>(y));
-      });
-      for (const auto& [v, k, forward] : adj) {
-        if (!allowed(v) || !seen.emplace(v, d).second) continue;
-        reached.push_back({v, u, k, forward, d});
-        next.push_back(v);
-      }
     }
     if (Status s = ctx.budget->CheckIntermediate(seen.size()); !s.ok()) return s;
-    std::sort(next.begin(), next.end(), [&](NodeRef x, NodeRef y) { return ctx.view->Id(x) < ctx.view->Id(y); });
     frontier = std::move(next);
   }
   std::stable_sort(reached.begin(), reached.end(), [&](const Reached& x, const Reached& y) {
     if (x.distance != y.distance) return x.distance < y.distance;
     NodeKind kx = ctx.view->Kind(x.node), ky = ctx.view->Kind(y.node);
     if (kx != ky) return kx < ky;
-    return ctx.view->Id(x.node) < ctx.view->Id(y.node);
+    return ctx.view->IdLess(x.node, y.node);
   });
   t.rows.reserve(reached.size());
   for (const Reached& r : reached) {

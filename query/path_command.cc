@@ -14,15 +14,13 @@ struct PathSearch {
   std::vector<NodeKind> via_nodes;  // empty: any kind may be passed through
 };
 
-// The neighbours of n, either direction, sorted (so the first path found
-// does not depend on storage order).
+// The neighbours of n, either direction (a neighbour joined by two edges
+// appears twice).
 Status Adjacent(EvalContext& ctx, NodeRef n, EdgeKindSet kinds, std::vector<NodeRef>* out) {
   out->clear();
   auto add = [&](NodeRef o, EdgeKind) { out->push_back(o); };
   Status s = ctx.view->ForEachEdge(n, Direction::kOut, kinds, add);
   if (s.ok()) s = ctx.view->ForEachEdge(n, Direction::kIn, kinds, add);
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
   return s;
 }
 
@@ -63,8 +61,9 @@ Status EvaluatePath(const PathCommand& c, const std::string& from, const std::st
   }
   NodeRef src = **a, dst = **b;
 
-  // preds[v]: the nodes one level closer to A that reach v (all of them for
-  // `all`, the first otherwise).
+  // preds[v]: every node one level closer to A with an edge to v. The path
+  // shown without `all` is then chosen by ids, not by storage order: walking
+  // back from B, the smallest id at each step.
   std::unordered_map<NodeRef, std::vector<NodeRef>> preds;
   std::unordered_map<NodeRef, int> dist = {{src, 0}};
   std::vector<NodeRef> frontier = {src}, adj;
@@ -81,12 +80,8 @@ Status EvaluatePath(const PathCommand& c, const std::string& from, const std::st
                             search.via_nodes.end();
         if (!passable) continue;
         auto [it, inserted] = dist.emplace(v, d);
-        if (inserted) {
-          next.push_back(v);
-          preds[v].push_back(u);
-        } else if (c.all && it->second == d) {
-          preds[v].push_back(u);
-        }
+        if (inserted) next.push_back(v);
+        if (it->second == d) preds[v].push_back(u);
       }
     }
     if (Status s = ctx.budget->CheckIntermediate(dist.size()); !s.ok()) return s;
@@ -115,7 +110,10 @@ Status EvaluatePath(const PathCommand& c, const std::string& from, const std::st
       paths.emplace_back(stack.rbegin(), stack.rend());
       return;
     }
-    for (NodeRef p : preds[v]) {
+    std::vector<NodeRef>& ps = preds[v];
+    std::sort(ps.begin(), ps.end(), [&](NodeRef x, NodeRef y) { return ctx.view->IdLess(x, y); });
+    ps.erase(std::unique(ps.begin(), ps.end()), ps.end());
+    for (NodeRef p : ps) {
       stack.push_back(p);
       walk(p);
       stack.pop_back();
@@ -126,7 +124,7 @@ Status EvaluatePath(const PathCommand& c, const std::string& from, const std::st
   if (!failed.ok()) return failed;
   std::sort(paths.begin(), paths.end(), [&](const auto& x, const auto& y) {
     for (size_t i = 0; i < x.size() && i < y.size(); ++i)
-      if (x[i] != y[i]) return ctx.view->Id(x[i]) < ctx.view->Id(y[i]);
+      if (x[i] != y[i]) return ctx.view->IdLess(x[i], y[i]);
     return x.size() < y.size();
   });
 
@@ -157,8 +155,9 @@ Status EvaluatePath(const PathCommand& c, const std::string& from, const std::st
       }
     }
   }
+  size_t hops = paths.front().size() - 1;
   out->notes.push_back(std::to_string(paths.size()) + (paths.size() == 1 ? " path" : " shortest paths") + " of " +
-                       std::to_string(paths.front().size() - 1) + " hops");
+                       std::to_string(hops) + (hops == 1 ? " hop" : " hops"));
   return Status::OK();
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/edge_schema.h"
 #include "query/filter.h"
 
 namespace pg {
@@ -60,7 +61,7 @@ class Matcher {
   size_t ChooseAnchor() const;
   Status Seed(size_t pos);
   Result<bool> Accept(size_t pos, NodeRef n, const NodeView* view = nullptr);
-  Status OneHop(NodeRef n, const StepPlan& p, std::vector<NodeRef>* out);
+  Status OneHop(NodeRef n, const StepPlan& p, std::optional<NodeKind> target, std::vector<NodeRef>* out);
   Status Reach(NodeRef n, const StepPlan& p, std::vector<NodeRef>* out);
   Status Expand(size_t from, size_t to, const Step& step);
   Status CollectEdges(BodyResult* out);
@@ -161,15 +162,21 @@ Status Matcher::Seed(size_t pos) {
   return Status::OK();
 }
 
-Status Matcher::OneHop(NodeRef n, const StepPlan& p, std::vector<NodeRef>* out) {
+// `target`: the kind the step must reach, when the pattern says; only the
+// edge kinds that can join the two kinds are read (query/edge_schema.h).
+Status Matcher::OneHop(NodeRef n, const StepPlan& p, std::optional<NodeKind> target, std::vector<NodeRef>* out) {
   out->clear();
   NodeKind nk = ctx_.view->Kind(n);
   auto visit = [&](NodeRef o, EdgeKind k) {
     if (!SkippedByBareStep(p, k, nk, ctx_.view->Kind(o))) out->push_back(o);
   };
+  EdgeKindSet out_kinds = p.kinds & (target ? EdgeKindsBetween(nk, *target) : EdgeKindsAt(nk, Direction::kOut));
+  EdgeKindSet in_kinds = p.kinds & (target ? EdgeKindsBetween(*target, nk) : EdgeKindsAt(nk, Direction::kIn));
+  if (p.bare && (nk == NodeKind::kPaper || nk == NodeKind::kOrg) && target == NodeKind::kOrg) out_kinds &= ~KindBit(EdgeKind::kMentions);
+  if (p.bare && nk == NodeKind::kOrg && target == NodeKind::kPaper) in_kinds &= ~KindBit(EdgeKind::kMentions);
   Status s;
-  if (p.out) s = ctx_.view->ForEachEdge(n, Direction::kOut, p.kinds, visit);
-  if (s.ok() && p.in) s = ctx_.view->ForEachEdge(n, Direction::kIn, p.kinds, visit);
+  if (p.out && out_kinds) s = ctx_.view->ForEachEdge(n, Direction::kOut, out_kinds, visit);
+  if (s.ok() && p.in && in_kinds) s = ctx_.view->ForEachEdge(n, Direction::kIn, in_kinds, visit);
   if (!s.ok()) return s;
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
@@ -182,7 +189,7 @@ Status Matcher::Reach(NodeRef start, const StepPlan& p, std::vector<NodeRef>* ou
   auto hops = [&](NodeRef u) -> Result<const std::vector<NodeRef>*> {
     auto it = hop_memo_.find(u);
     if (it == hop_memo_.end()) {
-      Status s = OneHop(u, p, &next);
+      Status s = OneHop(u, p, std::nullopt, &next);
       if (!s.ok()) return s;
       it = hop_memo_.emplace(u, next).first;
     }
@@ -271,7 +278,7 @@ Status Matcher::Expand(size_t from, size_t to, const Step& step) {
     NodeRef src = row[from];
     auto it = targets_memo.find(src);
     if (it == targets_memo.end()) {
-      Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, &scratch);
+      Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, bound_[to].kind, &scratch);
       if (!s.ok()) return s;
       std::vector<NodeRef> accepted;
       for (NodeRef t : scratch) {
@@ -308,26 +315,34 @@ Status Matcher::CollectEdges(BodyResult* out) {
   size_t w = width();
   size_t nrows = std::min<size_t>(rows_.size() / w, ctx_.budget->limits().max_rows);
   std::set<std::tuple<NodeRef, int, NodeRef>> seen;
+  struct Incident {
+    NodeRef other;
+    EdgeKind kind;
+    bool out;
+  };
   for (size_t i = 0; i < pattern_.steps.size(); ++i) {
     const Step& step = pattern_.steps[i];
     if (step.repeated) continue;  // the intermediate nodes are not kept
     StepPlan p = PlanStep(step, false, 1);
+    // Each left-hand node's edges are read once (a topic is on every row).
+    std::unordered_map<NodeRef, std::vector<Incident>> incident;
     for (size_t r = 0; r < nrows; ++r) {
       NodeRef a = rows_[r * w + i], b = rows_[r * w + i + 1];
-      auto add = [&](NodeRef src, EdgeKind k, NodeRef dst) {
-        if (seen.emplace(src, static_cast<int>(k), dst).second) out->edges.push_back({src, k, dst});
-      };
+      auto it = incident.find(a);
+      if (it == incident.end()) {
+        std::vector<Incident> list;
+        Status s;
+        if (p.out) s = ctx_.view->ForEachEdge(a, Direction::kOut, p.kinds, [&](NodeRef o, EdgeKind k) { list.push_back({o, k, true}); });
+        if (s.ok() && p.in) s = ctx_.view->ForEachEdge(a, Direction::kIn, p.kinds, [&](NodeRef o, EdgeKind k) { list.push_back({o, k, false}); });
+        if (!s.ok()) return s;
+        it = incident.emplace(a, std::move(list)).first;
+      }
       NodeKind ak = ctx_.view->Kind(a), bk = ctx_.view->Kind(b);
-      Status s;
-      if (p.out)
-        s = ctx_.view->ForEachEdge(a, Direction::kOut, p.kinds, [&](NodeRef o, EdgeKind k) {
-          if (o == b && !SkippedByBareStep(p, k, ak, bk)) add(a, k, b);
-        });
-      if (s.ok() && p.in)
-        s = ctx_.view->ForEachEdge(a, Direction::kIn, p.kinds, [&](NodeRef o, EdgeKind k) {
-          if (o == b && !SkippedByBareStep(p, k, ak, bk)) add(b, k, a);
-        });
-      if (!s.ok()) return s;
+      for (const Incident& e : it->second) {
+        if (e.other != b || SkippedByBareStep(p, e.kind, ak, bk)) continue;
+        NodeRef src = e.out ? a : b, dst = e.out ? b : a;
+        if (seen.emplace(src, static_cast<int>(e.kind), dst).second) out->edges.push_back({src, e.kind, dst});
+      }
     }
   }
   return Status::OK();
@@ -351,7 +366,7 @@ Status Matcher::Run(BodyResult* out) {
       for (size_t c = 0; c < w; ++c) {
         NodeRef x = rows_[a * w + c], y = rows_[b * w + c];
         if (x == y) continue;
-        return ctx_.view->Id(x) < ctx_.view->Id(y);
+        return ctx_.view->IdLess(x, y);
       }
       return false;
     });

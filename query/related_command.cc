@@ -45,12 +45,10 @@ Status EvaluateRelated(const RelatedCommand& c, const std::string& id, EvalConte
   NodeRef x = **found;
   GraphView& g = *ctx.view;
 
-  uint64_t papers = 0;
-  Status s = g.ForEachNode(NodeKind::kPaper, [&](NodeRef, const NodeView*) {
-    ++papers;
-    return true;
-  });
-  if (!s.ok()) return s;
+  Result<uint64_t> paper_count = g.CountNodes(NodeKind::kPaper);
+  if (!paper_count.ok()) return paper_count.status();
+  uint64_t papers = *paper_count;
+  Status s;
 
   std::unordered_map<NodeRef, Candidate> cand;
   auto credit = [&](NodeRef q, double w, std::string why, TouchedEdge e1, std::optional<TouchedEdge> e2) {

@@ -29,6 +29,7 @@ size_t CodePointLength(std::string_view s, size_t i) {
 
 // `s` on one line, cut to `width` display columns with "…".
 std::string Fit(const std::string& in, size_t width) {
+  if (width == std::string::npos) width = static_cast<size_t>(-2);  // no limit
   // One line per cell; runs of spaces are kept (the id and name are two apart).
   std::string s = in;
   for (char& c : s)
@@ -47,25 +48,41 @@ std::string Fit(const std::string& in, size_t width) {
   return out + "…";
 }
 
-std::string CellText(const QueryResult& r, const ResultValue& v) {
+std::string Fit(const std::string& in, size_t width);
+
+// A node as "id  name" for papers and posts (their ids are opaque:
+// arxiv:2510.24035, post:docs/...), else the id; the id alone when there is
+// no room left for a useful part of the name.
+std::string NodeCell(const QueryResult& r, const std::string& id, size_t width) {
+  const ResultNode* n = r.Node(id);
+  bool opaque = n && (n->kind == NodeKind::kPost || id.rfind("arxiv:", 0) == 0);
+  if (!opaque || n->name.empty() || n->name == id) return Fit(id, width);
+  constexpr size_t kMinName = 12;
+  if (width != std::string::npos && DisplayWidth(id) + 2 + kMinName > width) return Fit(id, width);
+  return Fit(id + "  " + n->name, width);
+}
+
+std::string CellText(const ResultValue& v) {
   switch (v.type) {
     case ResultValue::Type::kNull: return "";
     case ResultValue::Type::kNumber: return FormatNumber(v.number);
     case ResultValue::Type::kText: return v.text;
     case ResultValue::Type::kList: {
+      // A table is for reading: the first few items; JSON has them all.
+      constexpr size_t kShown = 3;
       std::string s;
-      for (const std::string& item : v.list) {
+      for (size_t i = 0; i < v.list.size() && i < kShown; ++i) {
         if (!s.empty()) s += "; ";
-        s += item;
+        s += v.list[i];
+      }
+      if (v.list.size() > kShown) {
+        s += "; (+";
+        s += std::to_string(v.list.size() - kShown);
+        s += " more)";
       }
       return s;
     }
-    case ResultValue::Type::kNode: {
-      const ResultNode* n = r.Node(v.text);
-      // Paper and post ids are opaque (arxiv:2510.24035, post:docs/...): add the name.
-      bool opaque = n && (n->kind == NodeKind::kPost || v.text.rfind("arxiv:", 0) == 0);
-      return opaque && !n->name.empty() && n->name != v.text ? v.text + "  " + n->name : v.text;
-    }
+    case ResultValue::Type::kNode: return v.text;  // see NodeCell
   }
   return "";
 }
@@ -101,7 +118,8 @@ std::string RenderTable(const QueryResult& r, const TableStyle& style) {
   for (const auto& row : r.rows) {
     std::vector<std::string> line;
     for (size_t c = 0; c < ncol; ++c) {
-      line.push_back(Fit(CellText(r, row[c]), c + 1 == ncol ? std::string::npos : cell_width));
+      size_t w = c + 1 == ncol ? std::string::npos : cell_width;
+      line.push_back(row[c].type == ResultValue::Type::kNode ? NodeCell(r, row[c].text, w) : Fit(CellText(row[c]), w));
       if (row[c].type != ResultValue::Type::kNumber) numeric[c] = false;
     }
     cells.push_back(std::move(line));

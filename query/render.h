@@ -19,7 +19,7 @@ struct TableStyle {
 };
 
 // Node cells show the id, and for papers and posts the display name too;
-// lists (evidence, reasons) are joined with "; ".
+// lists (evidence, reasons) show their first three items, joined with "; ".
 std::string RenderTable(const QueryResult& result, const TableStyle& style = {});
 
 // {"query", "command", "columns", "rows", "nodes", "edges", "notes",

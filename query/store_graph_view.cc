@@ -49,4 +49,10 @@ Status StoreGraphView::ForEachNode(std::optional<NodeKind> kind,
   });
 }
 
+Result<uint64_t> StoreGraphView::CountNodes(NodeKind kind) {
+  Result<GraphCounts> counts = store_->Count();
+  if (!counts.ok()) return counts.status();
+  return counts->nodes[static_cast<int>(kind)];
+}
+
 }  // namespace pg

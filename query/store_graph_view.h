@@ -24,6 +24,8 @@ class StoreGraphView : public GraphView {
                      const std::function<void(NodeRef, EdgeKind)>& fn) override;
   Status ForEachNode(std::optional<NodeKind> kind,
                      const std::function<bool(NodeRef, const NodeView* view)>& fn) override;
+  Result<uint64_t> CountNodes(NodeKind kind) override;
+  bool RefsInIdOrder() const override { return false; }  // refs are handed out as nodes are met
 
  private:
   NodeRef Intern(const std::string& id);

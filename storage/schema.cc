@@ -1,6 +1,7 @@
 #include "storage/schema.h"
 
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "core/kinds.h"
@@ -56,6 +57,20 @@ std::vector<Entry> DeriveEntries(const DocRecord& rec) {
   for (const std::string& d : rec.depends_on) deps[JoinKey({d, doc})] = true;
   for (const auto& [key, unused] : deps) out.push_back({Cf::kDeps, key, ""});
   return out;
+}
+
+std::vector<std::pair<Cf, std::string>> DeriveKeys(const DocRecord& rec) {
+  const std::string& doc = rec.doc;
+  std::set<std::pair<Cf, std::string>> keys;
+  for (const NodeFacts& n : rec.facts.nodes) keys.emplace(Cf::kNodes, JoinKey({n.id, doc}));
+  for (const EdgeFact& e : rec.facts.edges) {
+    std::string_view kind = EdgeKindName(e.kind);
+    keys.emplace(Cf::kOut, JoinKey({e.src, kind, e.dst, doc}));
+    keys.emplace(Cf::kIn, JoinKey({e.dst, kind, e.src, doc}));
+  }
+  for (const NameFact& n : rec.facts.names) keys.emplace(Cf::kNames, JoinKey({n.name, n.id, doc}));
+  for (const std::string& d : rec.depends_on) keys.emplace(Cf::kDeps, JoinKey({d, doc}));
+  return {keys.begin(), keys.end()};
 }
 
 }  // namespace pg

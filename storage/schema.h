@@ -35,6 +35,11 @@ struct Entry {
 //   names  name \0 id \0 doc         -> ""
 //   deps   key \0 doc                -> ""   (one per depends_on key)
 // Facts repeated inside one document are merged into one entry.
+// REQUIRES: rec holds full facts (as built by the importer, not as decoded).
 std::vector<Entry> DeriveEntries(const DocRecord& rec);
+
+// The keys of those entries, which is all a decoded record can give (see
+// value_codec.h): used to retract a document and to check the indexes.
+std::vector<std::pair<Cf, std::string>> DeriveKeys(const DocRecord& rec);
 
 }  // namespace pg

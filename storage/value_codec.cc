@@ -1,140 +1,145 @@
 #include "storage/value_codec.h"
 
-#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "core/bytes.h"
 
 namespace pg {
 namespace {
 
-using json = nlohmann::json;
-
-std::string ToBytes(const json& j) {
-  std::vector<std::uint8_t> v = json::to_msgpack(j);
-  return std::string(v.begin(), v.end());
-}
-
-json FromBytes(std::string_view bytes) {
-  return json::from_msgpack(bytes.begin(), bytes.end(), /*strict=*/true, /*allow_exceptions=*/false);
-}
-
-json FactsToJson(const DocumentFacts& f) {
-  json nodes = json::array();
-  for (const NodeFacts& n : f.nodes) {
-    json props = json::array();
-    for (const PropertyFact& p : n.props) props.push_back({p.name, p.value, p.where.line, p.where.snippet});
-    nodes.push_back({n.id, props});
-  }
-  json edges = json::array();
-  for (const EdgeFact& e : f.edges)
-    edges.push_back({e.src, static_cast<int>(e.kind), e.dst, e.weight, e.position, e.where.line,
-                     e.where.snippet});
-  json names = json::array();
-  for (const NameFact& n : f.names) names.push_back({n.name, n.id});
-  return {{"n", nodes}, {"e", edges}, {"a", names}};
-}
-
-DocumentFacts FactsFromJson(const json& j, const std::string& doc) {
-  DocumentFacts f;
-  for (const json& n : j.at("n")) {
-    NodeFacts nf;
-    nf.id = n.at(0).get<std::string>();
-    for (const json& p : n.at(1))
-      nf.props.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>(),
-                          {doc, p.at(2).get<int>(), p.at(3).get<std::string>()}});
-    f.nodes.push_back(std::move(nf));
-  }
-  for (const json& e : j.at("e")) {
-    EdgeFact ef;
-    ef.src = e.at(0).get<std::string>();
-    ef.kind = static_cast<EdgeKind>(e.at(1).get<int>());
-    ef.dst = e.at(2).get<std::string>();
-    ef.weight = e.at(3).get<double>();
-    ef.position = e.at(4).get<int>();
-    ef.where = {doc, e.at(5).get<int>(), e.at(6).get<std::string>()};
-    f.edges.push_back(std::move(ef));
-  }
-  for (const json& n : j.at("a")) f.names.push_back({n.at(0).get<std::string>(), n.at(1).get<std::string>()});
-  return f;
-}
+// Leading byte of every document record: lets a future format be told apart.
+constexpr uint64_t kRecordFormat = 1;
 
 }  // namespace
 
 std::string EncodeDocRecord(const DocRecord& rec) {
-  json j = {{"doc", rec.doc},       {"hash", rec.hash},
-            {"format", rec.format}, {"parsed", json::binary(std::vector<std::uint8_t>(
-                                                   rec.parsed.begin(), rec.parsed.end()))},
-            {"facts", FactsToJson(rec.facts)}, {"deps", rec.depends_on},
-            {"provides", rec.provides}};
-  return ToBytes(j);
+  ByteWriter w;
+  w.Varint(kRecordFormat);
+  w.String(rec.doc);
+  w.String(rec.hash);
+  w.String(rec.format);
+  w.String(rec.parsed);
+  std::set<std::string> nodes;
+  for (const NodeFacts& n : rec.facts.nodes) nodes.insert(n.id);
+  std::set<std::tuple<std::string, int, std::string>> edges;
+  for (const EdgeFact& e : rec.facts.edges) edges.emplace(e.src, static_cast<int>(e.kind), e.dst);
+  std::set<std::pair<std::string, std::string>> names;
+  for (const NameFact& n : rec.facts.names) names.emplace(n.name, n.id);
+  w.Varint(nodes.size());
+  for (const std::string& id : nodes) w.String(id);
+  w.Varint(edges.size());
+  for (const auto& [src, kind, dst] : edges) {
+    w.String(src);
+    w.Varint(static_cast<uint64_t>(kind));
+    w.String(dst);
+  }
+  w.Varint(names.size());
+  for (const auto& [name, id] : names) {
+    w.String(name);
+    w.String(id);
+  }
+  for (const std::vector<std::string>* list : {&rec.depends_on, &rec.provides}) {
+    w.Varint(list->size());
+    for (const std::string& s : *list) w.String(s);
+  }
+  return w.Take();
 }
 
 Result<DocRecord> DecodeDocRecord(std::string_view bytes) {
-  json j = FromBytes(bytes);
-  if (j.is_discarded() || !j.is_object()) return Status::Corruption("document record is not valid MessagePack");
-  try {
-    DocRecord rec;
-    rec.doc = j.at("doc").get<std::string>();
-    rec.hash = j.at("hash").get<std::string>();
-    rec.format = j.at("format").get<std::string>();
-    const auto& bin = j.at("parsed").get_binary();
-    rec.parsed.assign(bin.begin(), bin.end());
-    rec.facts = FactsFromJson(j.at("facts"), rec.doc);
-    rec.depends_on = j.at("deps").get<std::vector<std::string>>();
-    rec.provides = j.at("provides").get<std::vector<std::string>>();
-    return rec;
-  } catch (const json::exception& e) {
-    return Status::Corruption(std::string("document record: ") + e.what());
+  ByteReader r(bytes);
+  if (r.Varint() != kRecordFormat) return Status::Corruption("document record has an unknown format");
+  DocRecord rec;
+  rec.doc = r.String();
+  rec.hash = r.String();
+  rec.format = r.String();
+  rec.parsed = r.String();
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) rec.facts.nodes.push_back({r.String(), {}});
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
+    EdgeFact e;
+    e.src = r.String();
+    uint64_t kind = r.Varint();
+    if (kind > static_cast<uint64_t>(EdgeKind::kSubtopicOf)) return Status::Corruption("document record: bad edge kind");
+    e.kind = static_cast<EdgeKind>(kind);
+    e.dst = r.String();
+    e.weight = 0;
+    rec.facts.edges.push_back(std::move(e));
   }
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
+    NameFact name;
+    name.name = r.String();
+    name.id = r.String();
+    rec.facts.names.push_back(std::move(name));
+  }
+  for (std::vector<std::string>* list : {&rec.depends_on, &rec.provides})
+    for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) list->push_back(r.String());
+  if (!r.done()) return Status::Corruption("document record is truncated or malformed");
+  return rec;
 }
 
 std::string EncodeProps(const std::vector<PropertyFact>& props) {
-  json a = json::array();
-  for (const PropertyFact& p : props) a.push_back({p.name, p.value, p.where.line, p.where.snippet});
-  return ToBytes(a);
+  ByteWriter w;
+  w.Varint(props.size());
+  for (const PropertyFact& p : props) {
+    w.String(p.name);
+    w.String(p.value);
+    w.Int(p.where.line);
+    w.String(p.where.snippet);
+  }
+  return w.Take();
 }
 
 Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out) {
-  json a = FromBytes(bytes);
-  if (a.is_discarded() || !a.is_array()) return Status::Corruption("node properties are not valid MessagePack");
-  try {
-    for (const json& p : a)
-      out->push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>(),
-                      {"", p.at(2).get<int>(), p.at(3).get<std::string>()}});
-  } catch (const json::exception& e) {
-    return Status::Corruption(std::string("node properties: ") + e.what());
+  ByteReader r(bytes);
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
+    PropertyFact p;
+    p.name = r.String();
+    p.value = r.String();
+    p.where.line = static_cast<int>(r.Int());
+    p.where.snippet = r.String();
+    out->push_back(std::move(p));
   }
-  return Status::OK();
+  return r.done() ? Status::OK() : Status::Corruption("node properties are malformed");
 }
 
 std::string EncodeEdgeSupport(const EdgeSupport& s) {
-  json ev = json::array();
-  for (const Provenance& p : s.evidence) ev.push_back({p.line, p.snippet});
-  return ToBytes(json::array({s.weight, s.position, ev}));
+  ByteWriter w;
+  w.Double(s.weight);
+  w.Int(s.position);
+  w.Varint(s.evidence.size());
+  for (const Provenance& p : s.evidence) {
+    w.Int(p.line);
+    w.String(p.snippet);
+  }
+  return w.Take();
 }
 
 Status DecodeEdgeSupport(std::string_view bytes, const std::string& doc, EdgeSupport* out) {
-  json a = FromBytes(bytes);
-  if (a.is_discarded() || !a.is_array() || a.size() != 3) return Status::Corruption("edge value is not valid");
-  try {
-    out->weight = a[0].get<double>();
-    out->position = a[1].get<int>();
-    for (const json& p : a[2]) out->evidence.push_back({doc, p.at(0).get<int>(), p.at(1).get<std::string>()});
-  } catch (const json::exception& e) {
-    return Status::Corruption(std::string("edge value: ") + e.what());
+  ByteReader r(bytes);
+  out->weight = r.Double();
+  out->position = static_cast<int>(r.Int());
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
+    Provenance p;
+    p.file = doc;
+    p.line = static_cast<int>(r.Int());
+    p.snippet = r.String();
+    out->evidence.push_back(std::move(p));
   }
-  return Status::OK();
+  return r.done() ? Status::OK() : Status::Corruption("edge value is malformed");
 }
 
 std::string EncodeEdgeWeight(double weight, int position) {
-  return ToBytes(json::array({weight, position}));
+  ByteWriter w;
+  w.Double(weight);
+  w.Int(position);
+  return w.Take();
 }
 
 Status DecodeEdgeWeight(std::string_view bytes, double* weight, int* position) {
-  json a = FromBytes(bytes);
-  if (a.is_discarded() || !a.is_array() || a.size() != 2 || !a[0].is_number() || !a[1].is_number_integer())
-    return Status::Corruption("reverse edge value is not valid");
-  *weight = a[0].get<double>();
-  *position = a[1].get<int>();
-  return Status::OK();
+  ByteReader r(bytes);
+  *weight = r.Double();
+  *position = static_cast<int>(r.Int());
+  return r.done() ? Status::OK() : Status::Corruption("reverse edge value is malformed");
 }
 
 }  // namespace pg

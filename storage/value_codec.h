@@ -1,6 +1,6 @@
-// Encoding of the store's values as MessagePack (through nlohmann_json):
-// compact, self-describing and easy to inspect with any MessagePack tool.
-// Pure functions; thread-safe. Decoders return Corruption on malformed input.
+// Encoding of the store's values (core/bytes.h: varints and length-prefixed
+// strings): compact and fast on the import path. Pure functions; thread-safe.
+// Decoders return Corruption on malformed input, never read out of bounds.
 #pragma once
 
 #include <string>
@@ -13,6 +13,10 @@
 
 namespace pg {
 
+// A document record keeps the *keys* of its facts, not their values: enough
+// to retract them exactly and to check the indexes, at a fraction of the
+// size. A decoded record's facts therefore have ids, edge ends and names, but
+// no properties, weights or evidence (read those from the indexes).
 std::string EncodeDocRecord(const DocRecord& rec);
 Result<DocRecord> DecodeDocRecord(std::string_view bytes);
 

@@ -69,12 +69,26 @@ Status WriteTxn::LookupName(std::string_view name, std::vector<std::string>* ids
   });
 }
 
+Status WriteTxn::NodeProps(std::string_view id, std::vector<PropertyFact>* props) {
+  props->clear();
+  std::unique_ptr<rocksdb::Iterator> base(store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(Cf::kNodes)));
+  std::unique_ptr<rocksdb::Iterator> it(batch_->NewIteratorWithBase(store_->cf(Cf::kNodes), base.release()));
+  std::string prefix = KeyPrefix({id});
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    Status s = DecodeProps(std::string_view(it->value().data(), it->value().size()), props);
+    if (!s.ok()) return s;
+  }
+  return FromRocks(it->status(), "reading node properties");
+}
+
 Status WriteTxn::Retract(std::string_view doc) {
   Result<std::optional<DocRecord>> old = GetDoc(doc);
   if (!old.ok()) return old.status();
   if (!old->has_value()) return Status::OK();
-  for (const Entry& e : DeriveEntries(**old)) {
-    rocksdb::Status s = batch_->Delete(store_->cf(e.cf), e.key);
+  for (const auto& [cf, key] : DeriveKeys(**old)) {
+    rocksdb::Status s = batch_->Delete(store_->cf(cf), key);
     if (!s.ok()) return FromRocks(s, "retracting " + std::string(doc));
   }
   rocksdb::Status s = batch_->Delete(store_->cf(Cf::kDocs), rocksdb::Slice(doc.data(), doc.size()));

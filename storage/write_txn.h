@@ -32,6 +32,8 @@ class WriteTxn {
   Status DependentsOf(std::string_view key, std::vector<std::string>* docs);
   // Distinct ids with this normalized name, sorted.
   Status LookupName(std::string_view name, std::vector<std::string>* ids);
+  // Every property value stated about node `id`, over all documents.
+  Status NodeProps(std::string_view id, std::vector<PropertyFact>* props);
 
   // Removes a document's record and every entry it owns; OK when absent.
   Status Retract(std::string_view doc);

@@ -139,6 +139,31 @@ TEST_CASE("bold titles followed by a link line (a Korean blog)") {
   CHECK(b.sections[0].blocks[0].text == "짧은 메모.");
 }
 
+TEST_CASE("numbered headings with a 🔗 arXiv line (a blog re-curating weekly lists)") {
+  ParsedPost post = Parse(
+      "---\nlayout: post\ntitle: \"AI 논문 모음 2025-06-23\"\ndate: 2025-06-23\n---\n"
+      "\n"
+      "## 1. Text-to-LoRA: Instant Transformer Adaption\n"  // 7
+      "\n"
+      "🔗 [arXiv](https://arxiv.org/abs/2506.06105)\n"
+      "\n"
+      "하이퍼네트워크로 LoRA를 만든다.\n"
+      "\n"
+      "## 2. Reinforcement Pre-Training\n"  // 13
+      "\n"
+      "🔗 [arXiv](https://arxiv.org/abs/2506.08007) | 🏢 Org: Microsoft Research\n");
+  CHECK(post.date == "2025-06-23");
+  REQUIRE(post.papers.size() == 2);
+  CHECK(post.papers[0].title == "Text-to-LoRA: Instant Transformer Adaption");
+  CHECK(post.papers[0].line == 7);
+  CHECK(post.papers[0].arxiv_id == "2506.06105");
+  REQUIRE(post.papers[0].sections.size() == 1);
+  CHECK(post.papers[0].sections[0].blocks.size() == 1);
+  CHECK(post.papers[1].line == 13);
+  CHECK(post.papers[1].arxiv_id == "2506.08007");
+  CHECK(Orgs(post.papers[1]) == std::vector<std::string>{"Microsoft Research"});
+}
+
 TEST_CASE("HTML headings") {
   ParsedPost post = Parse(
       "<h1>Reading group</h1>\n"

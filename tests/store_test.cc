@@ -67,7 +67,15 @@ TEST_CASE("a document round-trips through the store") {
   auto rec = store->GetDoc("a.md");
   REQUIRE(rec.ok());
   REQUIRE(rec->has_value());
-  CHECK(**rec == a);
+  // The record keeps the keys of its facts, not their values.
+  CHECK((*rec)->hash == a.hash);
+  CHECK((*rec)->parsed == a.parsed);
+  CHECK((*rec)->provides == a.provides);
+  REQUIRE((*rec)->facts.nodes.size() == 3);
+  CHECK((*rec)->facts.nodes[0].id == "arxiv:2510.00001");
+  CHECK((*rec)->facts.nodes[0].props.empty());
+  CHECK((*rec)->facts.edges.size() == 2);
+  CHECK((*rec)->facts.names == a.facts.names);
 
   int out = 0;
   REQUIRE(store->ForEachEdge("arxiv:2510.00001", Direction::kOut, std::nullopt, [&](const EdgeView& e) {
