@@ -348,7 +348,9 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
       if (!s.ok()) return s;
     }
   }
-  return store_->Sync();
+  s = store_->Sync();
+  if (s.ok() && report->imported + report->pruned > 0) s = store_->Flush();
+  return s;
 }
 
 }  // namespace pg

@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# README command (2): installs dependencies, builds, and runs the whole test suite through CTest.
+# README command (2): installs dependencies, builds, and runs the whole test suite through
+# CTest twice: on the Release build, and on an AddressSanitizer + UndefinedBehaviorSanitizer
+# build (build-asan/), where any memory error, leak or undefined behaviour fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+cmake -S . -B build-asan -DPAPERGRAPH_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-asan -j"$(nproc)"
+# The generated-corpus truth check is a benchmark program run; once (above) is enough.
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E generated_truth

@@ -53,6 +53,9 @@ rocksdb::Options BaseOptions() {
   options.keep_log_file_num = 3;
   options.IncreaseParallelism(2);
   options.compression = rocksdb::kLZ4Compression;
+  // Column families with little traffic would otherwise pin old log files:
+  // cap the log so they get flushed too.
+  options.max_total_wal_size = 128 << 20;
   return options;
 }
 
@@ -568,5 +571,11 @@ Status Store::CatchUp() {
 std::unique_ptr<WriteTxn> Store::BeginWrite() { return std::make_unique<WriteTxn>(this); }
 
 Status Store::Sync() { return FromRocks(db_->SyncWAL(), dir_ + ": syncing the log"); }
+
+Status Store::Flush() {
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  return FromRocks(db_->Flush(options, handles_), dir_ + ": flushing");
+}
 
 }  // namespace pg

@@ -121,6 +121,9 @@ class Store {
   std::unique_ptr<WriteTxn> BeginWrite();
   // Makes committed transactions durable (fsync of the log).
   Status Sync();
+  // Writes every memtable to table files, so the log is short: readers that
+  // open the database later (secondary instances replay the log) start fast.
+  Status Flush();
 
   // Internal, for WriteTxn.
   rocksdb::DB* db() const { return db_; }
