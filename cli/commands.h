@@ -28,6 +28,7 @@ struct GlobalOptions {
 std::unique_ptr<Store> OpenStore(GlobalOptions& g, Store::Mode mode, const std::string& holder);
 
 void RegisterImport(CLI::App& app, GlobalOptions& g);
+void RegisterExport(CLI::App& app, GlobalOptions& g);
 void RegisterShow(CLI::App& app, GlobalOptions& g);
 void RegisterStats(CLI::App& app, GlobalOptions& g);
 void RegisterCheck(CLI::App& app, GlobalOptions& g);

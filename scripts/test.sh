@@ -10,6 +10,6 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 
 cmake -S . -B build-asan -DPAPERGRAPH_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-asan -j"$(nproc)"
-# The generated-corpus truth check is a benchmark program run; once (above) is enough.
+# The generated-corpus truth check and the kill -9 trials run once, on the Release build.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E generated_truth
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "generated_truth|crash_recovery"
