@@ -81,6 +81,44 @@ void CountLinks(const DocRecord& rec, ImportReport* report) {
 
 }  // namespace
 
+// Resolves again, inside `txn`, every document (but `doc`) that depends on
+// one of `keys`, so it sees the transaction's new state.
+Status Importer::ResolveDependents(WriteTxn* txn, const std::set<std::string>& keys, const std::string& doc,
+                                   ImportReport* report) {
+  std::set<std::string> dependents;
+  std::vector<std::string> found;
+  for (const std::string& key : keys) {
+    Status s = txn->DependentsOf(key, &found);
+    if (!s.ok()) return s;
+    dependents.insert(found.begin(), found.end());
+  }
+  dependents.erase(doc);
+  for (const std::string& dep : dependents) {
+    Result<std::optional<DocRecord>> rec = txn->GetDoc(dep);
+    if (!rec.ok()) return rec.status();
+    if (!rec->has_value()) continue;
+    Result<ExtractedPost> x = DecodeExtractedPost((*rec)->parsed);
+    if (!x.ok()) return Status::Corruption(dep + ": " + x.status().message());
+    Result<DocRecord> again = Materialize(dep, (*rec)->hash, *x, (*rec)->parsed, txn);
+    if (!again.ok()) return again.status();
+    Status s = txn->Put(*again);
+    if (!s.ok()) return s;
+    ++report->resolved_again;
+  }
+  return Status::OK();
+}
+
+// What decides whether a stored document is still current: its bytes, the
+// data files it was matched against, the importer, and where its links start.
+std::string Importer::DocumentHash(std::string_view text, const std::string& site) const {
+  ContentHasher h;
+  h.Add(text);
+  h.Add(extractor_->Fingerprint());
+  h.Add(kImporterVersion);
+  h.Add(site);
+  return h.Hex();
+}
+
 Status Importer::EnsureLexicon() {
   if (lexicon_checked_) return Status::OK();
   DocRecord rec = extractor_->LexiconRecord();
@@ -111,26 +149,8 @@ Status Importer::Write(const std::string& doc, const std::string& hash, const Ex
   // Documents that resolved something against the old or the new version.
   std::set<std::string> keys(rec->provides.begin(), rec->provides.end());
   if (old->has_value()) keys.insert((*old)->provides.begin(), (*old)->provides.end());
-  std::set<std::string> dependents;
-  std::vector<std::string> found;
-  for (const std::string& key : keys) {
-    s = txn->DependentsOf(key, &found);
-    if (!s.ok()) return s;
-    dependents.insert(found.begin(), found.end());
-  }
-  dependents.erase(doc);
-  for (const std::string& dep : dependents) {
-    Result<std::optional<DocRecord>> dep_rec = txn->GetDoc(dep);
-    if (!dep_rec.ok()) return dep_rec.status();
-    if (!dep_rec->has_value()) continue;
-    Result<ExtractedPost> dep_x = DecodeExtractedPost((*dep_rec)->parsed);
-    if (!dep_x.ok()) return Status::Corruption(dep + ": " + dep_x.status().message());
-    Result<DocRecord> again = Materialize(dep, (*dep_rec)->hash, *dep_x, (*dep_rec)->parsed, txn.get());
-    if (!again.ok()) return again.status();
-    s = txn->Put(*again);
-    if (!s.ok()) return s;
-    ++report->resolved_again;
-  }
+  s = ResolveDependents(txn.get(), keys, doc, report);
+  if (!s.ok()) return s;
   s = txn->Commit();
   if (!s.ok()) return s;
   ++report->imported;
@@ -146,26 +166,8 @@ Status Importer::Retract(const std::string& doc, ImportReport* report) {
   if (!old->has_value()) return Status::OK();
   Status s = txn->Retract(doc);
   if (!s.ok()) return s;
-  std::set<std::string> dependents;
-  std::vector<std::string> found;
-  for (const std::string& key : (*old)->provides) {
-    s = txn->DependentsOf(key, &found);
-    if (!s.ok()) return s;
-    dependents.insert(found.begin(), found.end());
-  }
-  dependents.erase(doc);
-  for (const std::string& dep : dependents) {
-    Result<std::optional<DocRecord>> dep_rec = txn->GetDoc(dep);
-    if (!dep_rec.ok()) return dep_rec.status();
-    if (!dep_rec->has_value()) continue;
-    Result<ExtractedPost> dep_x = DecodeExtractedPost((*dep_rec)->parsed);
-    if (!dep_x.ok()) return Status::Corruption(dep + ": " + dep_x.status().message());
-    Result<DocRecord> again = Materialize(dep, (*dep_rec)->hash, *dep_x, (*dep_rec)->parsed, txn.get());
-    if (!again.ok()) return again.status();
-    s = txn->Put(*again);
-    if (!s.ok()) return s;
-    ++report->resolved_again;
-  }
+  s = ResolveDependents(txn.get(), {(*old)->provides.begin(), (*old)->provides.end()}, doc, report);
+  if (!s.ok()) return s;
   s = txn->Commit();
   if (s.ok()) ++report->pruned;
   return s;
@@ -183,11 +185,7 @@ Status Importer::ImportText(const std::string& doc, const std::string& text, Imp
   }
   for (const std::string& w : parsed->warnings) report->warnings.push_back(w);
   ExtractedPost x = extractor_->Extract(std::move(parsed).value());
-  ContentHasher h;
-  h.Add(text);
-  h.Add(extractor_->Fingerprint());
-  h.Add(kImporterVersion);
-  return Write(doc, h.Hex(), x, report);
+  return Write(doc, DocumentHash(text, "site:auto"), x, report);
 }
 
 Status Importer::Run(const ImportOptions& options, ImportReport* report, const ProgressFn& progress) {
@@ -272,12 +270,7 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
       std::string text;
       out.error = ReadFile(files[i].path, &text);
       if (out.error.ok()) {
-        ContentHasher h;
-        h.Add(text);
-        h.Add(extractor_->Fingerprint());
-        h.Add(kImporterVersion);
-        h.Add(files[i].has_site_root ? "site:" + files[i].site_root : "site:auto");
-        out.hash = h.Hex();
+        out.hash = DocumentHash(text, files[i].has_site_root ? "site:" + files[i].site_root : "site:auto");
         Result<std::optional<DocRecord>> old = store_->GetDoc(files[i].doc);
         bool unchanged = old.ok() && old->has_value() && (*old)->hash == out.hash;
         if (!unchanged) {

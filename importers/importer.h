@@ -8,12 +8,15 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
 #include "importers/extract.h"
 #include "storage/store.h"
+#include "storage/write_txn.h"
 
 namespace pg {
 
@@ -56,6 +59,9 @@ class Importer {
 
  private:
   Status EnsureLexicon();
+  std::string DocumentHash(std::string_view text, const std::string& site) const;
+  Status ResolveDependents(WriteTxn* txn, const std::set<std::string>& keys, const std::string& doc,
+                           ImportReport* report);
   Status Write(const std::string& doc, const std::string& hash, const ExtractedPost& x, ImportReport* report);
 
   Store* store_;
