@@ -1,5 +1,7 @@
 #include "core/arxiv_id.h"
 
+#include "core/text.h"
+
 #include <cctype>
 
 namespace pg {
@@ -11,12 +13,6 @@ bool ConsumePrefix(std::string_view* s, std::string_view p) {
   if (!StartsWith(*s, p)) return false;
   s->remove_prefix(p.size());
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool AllDigits(std::string_view s) {
@@ -89,7 +85,7 @@ bool IsArxivId(std::string_view id) {
 
 std::optional<std::string> ArxivIdFromUrl(std::string_view raw) {
   // Hosts and paths are matched case-insensitively; canonical ids are lower-case.
-  std::string lowered = Lower(raw);
+  std::string lowered = AsciiLower(raw);
   std::string_view u = lowered;
   // Trim surrounding white space and angle brackets (<https://...> autolinks).
   while (!u.empty() && (std::isspace(static_cast<unsigned char>(u.front())) || u.front() == '<'))

@@ -25,6 +25,12 @@ std::string CollapseSpaces(std::string_view s);
 // "ＡＢＣ" -> "abc". Invalid UTF-8 bytes are dropped.
 std::string NormalizeName(std::string_view s);
 
+// Removes ASCII white space from both ends.
+std::string_view Trim(std::string_view s);
+
+// Lower-cases ASCII letters only; other bytes (UTF-8 included) stay as they are.
+std::string AsciiLower(std::string_view s);
+
 // Lower-cases with Unicode case folding, after NFKC; keeps everything else.
 std::string FoldCase(std::string_view s);
 

@@ -13,12 +13,6 @@
 namespace pg {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 enum class Marker { kNone, kIntro, kAbstract, kLink, kMore };
 
 Marker MarkerOf(std::string_view line) {

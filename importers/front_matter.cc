@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "importers/front_matter.h"
 
 #include <yaml-cpp/yaml.h>
@@ -8,12 +9,6 @@
 
 namespace pg {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool IsDelimiter(std::string_view line, std::string_view mark) { return Trim(line) == mark && line.substr(0, 3) == mark; }
 

@@ -24,21 +24,9 @@ namespace {
 
 using Kind = MdBlock::Kind;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsPaperUrl(std::string_view url) {
   if (ArxivIdFromUrl(url)) return true;
-  std::string u = Lower(url);
+  std::string u = AsciiLower(url);
   if (!u.starts_with("http://") && !u.starts_with("https://")) return false;
   for (std::string_view host : {"openreview.net/forum", "openreview.net/pdf", "aclanthology.org/", "papers.nips.cc/paper",
                                 "proceedings.neurips.cc/paper", "proceedings.mlr.press/", "openaccess.thecvf.com/content",
@@ -51,7 +39,7 @@ bool IsPaperUrl(std::string_view url) {
 bool IsGenericLinkText(std::string_view text) {
   std::string n = NormalizeName(text);
   if (n.empty() || n.starts_with("http") || n.starts_with("www")) return true;
-  if (IsArxivId(Trim(text)) || Lower(Trim(text)).starts_with("arxiv:")) return true;
+  if (IsArxivId(Trim(text)) || AsciiLower(Trim(text)).starts_with("arxiv:")) return true;
   static const std::string_view kGeneric[] = {
       "arxiv", "paper", "pdf", "link", "abs", "html", "openreview", "acl anthology", "anthology", "proceedings",
       "here", "project page", "code", "github", "huggingface", "hugging face", "hf", "doi", "arxiv pdf",
@@ -163,7 +151,7 @@ bool IsLinkLineResidue(std::string_view residue) {
 void FindOrgFields(std::string_view line, int lineno, std::vector<LocatedText>* out) {
   static const std::string_view kLabels[] = {"affiliations", "affiliation", "organizations", "organization",
                                              "organisation", "labs", "lab", "orgs", "org", "기관", "소속"};
-  std::string lower = Lower(line);
+  std::string lower = AsciiLower(line);
   for (size_t i = 0; i < lower.size(); ++i) {
     if (i > 0) {
       unsigned char p = static_cast<unsigned char>(lower[i - 1]);
@@ -191,7 +179,7 @@ void FindOrgFields(std::string_view line, int lineno, std::vector<LocatedText>* 
         if (!cut && value.compare(k, 2, "·") == 0) cut = true;
         if (!cut) continue;
         std::string v = CollapseSpaces(value.substr(start, k - start));
-        std::string lv = Lower(v);
+        std::string lv = AsciiLower(v);
         if (!v.empty() && lv != "unknown" && lv != "n/a" && lv != "-" && v != "미확인" && v != "없음")
           out->push_back(LocatedText{v, lineno});
         start = k + (value.compare(k, 2, "·") == 0 ? 2 : 1);
@@ -205,7 +193,7 @@ void FindOrgFields(std::string_view line, int lineno, std::vector<LocatedText>* 
 std::vector<MdBlock> HtmlHeadings(const MdBlock& html) {
   std::vector<MdBlock> out;
   std::string_view s = html.text;
-  std::string lower = Lower(s);
+  std::string lower = AsciiLower(s);
   size_t pos = 0, rest_from = 0;
   std::string rest;
   std::vector<MdLink> rest_links;

@@ -14,20 +14,8 @@ namespace {
 
 using Kind = MdBlock::Kind;
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == Lower(prefix);
+  return s.size() >= prefix.size() && AsciiLower(s.substr(0, prefix.size())) == AsciiLower(prefix);
 }
 
 bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
@@ -101,7 +89,7 @@ std::optional<std::string_view> AfterNumber(std::string_view s) {
 
 bool IsPaperUrl(std::string_view url) {
   if (ArxivIdFromUrl(url)) return true;
-  std::string u = Lower(url);
+  std::string u = AsciiLower(url);
   for (std::string_view host : {"openreview.net/", "aclanthology.org/", "papers.nips.cc/", "proceedings.neurips.cc/",
                                 "proceedings.mlr.press/", "openaccess.thecvf.com/", "dl.acm.org/doi/",
                                 "ieeexplore.ieee.org/document/", "doi.org/"})
@@ -127,7 +115,7 @@ void AddBlock(Section* section, int line, std::string_view raw) {
 // or of a free-form review's heading ("✏️Conclusion and Code" ->
 // "conclusion"); "" when it is none of the five.
 std::string SectionName(std::string_view heading) {
-  std::string h = Lower(CollapseSpaces(heading));
+  std::string h = AsciiLower(CollapseSpaces(heading));
   std::string_view v = h;
   if (auto rest = AfterNumber(v)) v = *rest;
   while (!v.empty() && !std::isalpha(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
@@ -351,7 +339,7 @@ class JekyllParser {
         }
     std::string h1_text = h1 ? CollapseSpaces(blocks_[*h1].text) : "";
     bool review = StartsWithNoCase(front_.title, "[paper review]") || Contains(h1_text, "논문 리뷰") ||
-                  Contains(Lower(h1_text), "paper review");
+                  Contains(AsciiLower(h1_text), "paper review");
     if (!review) {
       // Not this blog's review layout: let the generic finder look for a list of papers.
       Result<ParsedPost> generic = ParseGeneric(text_, file_);

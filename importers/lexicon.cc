@@ -28,7 +28,7 @@ bool IsSlug(std::string_view s) {
   return true;
 }
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimField(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
@@ -155,7 +155,7 @@ void Lexicon::Index(size_t i) {
 }
 
 Status Lexicon::Add(Topic topic, const std::string& where) {
-  for (std::string& a : topic.aliases) a = std::string(Trim(a));
+  for (std::string& a : topic.aliases) a = std::string(TrimField(a));
   Status s = CheckTopicRow(topic, where);
   if (!s.ok()) return s;
   if (Find(topic.id)) {
@@ -353,7 +353,7 @@ Result<std::vector<DataRow>> SplitDataRows(std::string_view text, const std::str
     row.line = line_no;
     for (size_t c = 0;;) {
       size_t tab = line.find('\t', c);
-      row.cols.emplace_back(Trim(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c)));
+      row.cols.emplace_back(TrimField(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c)));
       if (tab == std::string_view::npos) break;
       c = tab + 1;
     }
@@ -374,7 +374,7 @@ std::vector<std::string> SplitList(std::string_view field) {
   for (size_t pos = 0; pos <= field.size();) {
     size_t bar = field.find('|', pos);
     if (bar == std::string_view::npos) bar = field.size();
-    std::string_view item = Trim(field.substr(pos, bar - pos));
+    std::string_view item = TrimField(field.substr(pos, bar - pos));
     if (!item.empty()) out.emplace_back(item);
     pos = bar + 1;
   }

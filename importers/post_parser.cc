@@ -20,18 +20,6 @@ constexpr size_t kMaxLineBytes = size_t{1} << 20;
 constexpr size_t kBinaryWindow = 8192;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Calls f(line_view) for each line ('\r' before '\n' dropped) until f
@@ -87,7 +75,7 @@ bool IsDateToken(std::string_view t) {
 // `# 2025-10-27 papers review`, `# 09-18 Papers Summary`, `# oct.2025`.
 bool IsDocusaurusTitle(std::string_view line) {
   if (!line.starts_with("# ")) return false;
-  std::string rest = Lower(Trim(line.substr(2)));
+  std::string rest = AsciiLower(Trim(line.substr(2)));
   std::string_view first = std::string_view(rest).substr(0, rest.find(' '));
   if (IsDateToken(first) && (rest.find("papers") != std::string::npos || rest.find("paper review") != std::string::npos))
     return true;
@@ -261,7 +249,7 @@ PostFormat DetectFormat(std::string_view text) {
           key == "hide_table_of_contents")
         docs_keys = true;
       if (key == "title") {
-        std::string v = Lower(line);
+        std::string v = AsciiLower(line);
         if (v.find("daily papers") != std::string::npos || v.find("[paper review]") != std::string::npos ||
             v.find("arxiv - ") != std::string::npos)
           daily_title = true;

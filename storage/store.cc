@@ -125,6 +125,37 @@ std::string ValueProblem(Cf cf, std::string_view value) {
   return s.ok() ? "" : s.message();
 }
 
+// Creates a complete database (every column family and the schema version)
+// in a scratch directory beside `dir`, then renames it into place: a process
+// killed during creation leaves no half-made database behind.
+Status CreateDatabase(const std::string& dir, rocksdb::Options options) {
+  std::string scratch = dir + ".creating";
+  std::error_code ec;
+  fs::remove_all(scratch, ec);
+  options.create_if_missing = true;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, scratch, Descriptors(options), &handles, &db);
+  if (s.ok()) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = db->Put(wo, handles[static_cast<int>(Cf::kMeta)], kVersionKey, std::to_string(kSchemaVersion));
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+    delete db;
+  }
+  if (!s.ok()) {
+    fs::remove_all(scratch, ec);
+    return FromRocks(s, dir + ": cannot create the database");
+  }
+  // rename(2) replaces an empty directory atomically.
+  fs::rename(scratch, dir, ec);
+  if (ec) {
+    fs::remove_all(scratch, ec);
+    return Status::IOError(dir + ": cannot create the database: " + ec.message());
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 std::vector<std::string> NodeView::Values(std::string_view name) const {
@@ -170,8 +201,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
     return Status::NotFound(dir + ": no papergraph database here; create one with `papergraph import`");
 
   rocksdb::Options options = BaseOptions();
-  options.create_if_missing = mode == Mode::kWrite;
-  if (has_current) {
+  if (!has_current) {
+    Status created = CreateDatabase(dir, options);
+    if (!created.ok()) return created;
+    has_current = true;
+  }
+  {
     // Never add our column families to somebody else's RocksDB database.
     std::vector<std::string> names;
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(options, dir, &names);
@@ -207,19 +242,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   std::string version;
   rocksdb::Status vs = store->db_->Get(rocksdb::ReadOptions(), store->cf(Cf::kMeta), kVersionKey, &version);
   if (vs.IsNotFound()) {
-    // A writer killed between creating the database and writing the version
-    // leaves it without documents; finish the creation then.
-    std::unique_ptr<rocksdb::Iterator> docs(store->db_->NewIterator(rocksdb::ReadOptions(), store->cf(Cf::kDocs)));
-    docs->SeekToFirst();
-    bool no_documents = !docs->Valid() && docs->status().ok();
-    docs.reset();
-    if (mode != Mode::kWrite || !no_documents)
-      return Status::InvalidArgument(dir + ": not a papergraph database (no schema version)");
-    rocksdb::WriteOptions wo;
-    wo.sync = true;
-    Status put = FromRocks(store->db_->Put(wo, store->cf(Cf::kMeta), kVersionKey, std::to_string(kSchemaVersion)),
-                           dir + ": cannot write the schema version");
-    if (!put.ok()) return put;
+    return Status::InvalidArgument(dir + ": not a papergraph database (no schema version)");
   } else if (!vs.ok()) {
     return FromRocks(vs, dir + ": cannot read the schema version");
   } else if (version != std::to_string(kSchemaVersion)) {

@@ -44,7 +44,7 @@ for ((t = 1; t <= trials; t++)); do
   wait "$pid" 2>/dev/null || true
   written="no database yet"
   if [ -d "$db" ] && [ -f "$db/CURRENT" ]; then
-    written="$("$pg" --db "$db" stats --format json 2>/dev/null | grep -o '"documents": [0-9]*' | grep -o '[0-9]*') documents"
+    written="$("$pg" --db "$db" stats --format json 2>/dev/null | grep -o '"documents": [0-9]*' | grep -o '[0-9]*' || true) documents"
     if ! "$pg" --db "$db" check >"$work/check.txt" 2>&1; then
       echo "trial $t: check failed after kill at ${delay} ms:"
       cat "$work/check.txt"
