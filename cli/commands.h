@@ -29,6 +29,8 @@ std::unique_ptr<Store> OpenStore(GlobalOptions& g, Store::Mode mode, const std::
 
 void RegisterImport(CLI::App& app, GlobalOptions& g);
 void RegisterExport(CLI::App& app, GlobalOptions& g);
+// The topic map (cli/cmd_map.cc).
+void RegisterMap(CLI::App& app, GlobalOptions& g);
 void RegisterShow(CLI::App& app, GlobalOptions& g);
 void RegisterStats(CLI::App& app, GlobalOptions& g);
 void RegisterCheck(CLI::App& app, GlobalOptions& g);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   pg::cli::RegisterImport(app, g);
   pg::cli::RegisterShow(app, g);
   pg::cli::RegisterExport(app, g);
+  pg::cli::RegisterMap(app, g);
   pg::cli::RegisterStats(app, g);
   pg::cli::RegisterCheck(app, g);
   pg::cli::RegisterQuery(app, g);
