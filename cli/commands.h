@@ -36,5 +36,7 @@ void RegisterStats(CLI::App& app, GlobalOptions& g);
 void RegisterCheck(CLI::App& app, GlobalOptions& g);
 // query, path, related, neighbors, why (cli/cmd_query.cc).
 void RegisterQuery(CLI::App& app, GlobalOptions& g);
+// serve: the web page and JSON API (cli/cmd_serve.cc, web/).
+void RegisterServe(CLI::App& app, GlobalOptions& g);
 
 }  // namespace pg::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   pg::cli::RegisterStats(app, g);
   pg::cli::RegisterCheck(app, g);
   pg::cli::RegisterQuery(app, g);
+  pg::cli::RegisterServe(app, g);
 
   try {
     app.parse(argc, argv);

@@ -8,7 +8,16 @@ PACKAGES=(
   librocksdb-dev libboost-graph-dev libcpp-httplib-dev nlohmann-json3-dev
   libmd4c-dev libyaml-cpp-dev libcli11-dev libutf8proc-dev doctest-dev
   graphviz libxml2-utils
+  # The web page's browser tests (tests/browser/): Debian's chromium, driven by
+  # playwright-core from npm (never a browser that npm would download).
+  chromium
 )
+# Node.js and npm install the page's Cytoscape.js and playwright-core
+# (web/page/package-lock.json). A machine that already has node and npm (e.g.
+# from NodeSource, whose nodejs bundles npm and conflicts with Debian's npm)
+# keeps them.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
