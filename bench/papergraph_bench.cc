@@ -81,10 +81,17 @@ double CatSeconds(const std::vector<std::string>& files) {
   return Seconds(start);
 }
 
+// RocksDB's background compaction may delete a file while we walk: it then
+// simply does not count (no exception).
 uint64_t DirBytes(const std::string& dir) {
   uint64_t total = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) total += e.file_size();
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code file_ec;
+    if (!it->is_regular_file(file_ec)) continue;
+    uint64_t size = it->file_size(file_ec);
+    if (!file_ec) total += size;
+  }
   return total;
 }
 

@@ -5,15 +5,21 @@
 // ../shared/bench/peers/common.py checks the peers' answers.
 //
 //   orgs_by_topic  topic:T <-mentions- paper -affiliated-> org | count by org
-//   khop           neighbors N depth K via reviews, affiliated, mentions, links_to
-//   shortest_path  path A to B via reviews, affiliated, mentions, links_to
+//   khop           neighbors N depth K via reviews, affiliated, mentions:topic, links_to | select node
+//   shortest_path  path A to B via reviews, affiliated, mentions:topic, links_to | select hop, from, edge, to
 //   links_chain    N -links_to*1..S-> paper
 //
-// The truth has no subtopic_of edges (papergraph links lexicon topics to
-// their parents), so khop and path follow the truth's four edge kinds only
-// (docs/benchmarks.md). Papergraph ids are mapped to the truth's references
-// through OUT/truth.jsonl: arxiv:ID -> paper:ID, title:<norm> -> paper:<id>
-// of the has_url=false paper with that normalized title, org:/topic:/post:
+// The truth has neither subtopic_of edges (papergraph links lexicon topics
+// to their parents) nor text mentions of labs (paper -mentions-> org), so
+// khop and path follow only the truth's edges: its four kinds, mentions only
+// where they touch a topic (docs/benchmarks.md).
+//
+// The answer, as the peers', is the rows' node ids: QueryOptions::list_nodes
+// is off (each case is timed again with it on, "with_names_us"), and `path`
+// selects away the evidence column (so it reads no evidence from the store).
+// Papergraph ids are mapped to the truth's references through
+// OUT/truth.jsonl: arxiv:ID -> paper:ID, title:<norm> -> paper:<id> of the
+// has_url=false paper with that normalized title, org:/topic:/post:
 // unchanged. Not thread-safe.
 #pragma once
 
@@ -45,8 +51,8 @@ struct QueryCasesReport {
 // out_dir/truth.jsonl to name title-only papers.
 Result<std::vector<QueryCase>> LoadQueryCases(const std::string& out_dir);
 
-// Runs every case `repeat` times on `store` (warm: the snapshot is built
-// first and reused) and checks the last answer of each.
+// Runs every case once untimed and then `repeat` times on `store` (warm:
+// the snapshot is built first and reused) and checks the last answer of each.
 Result<QueryCasesReport> RunQueryCases(const Store& store, const std::string& out_dir, int repeat);
 
 }  // namespace pg

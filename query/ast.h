@@ -70,10 +70,13 @@ struct Pattern {
 };
 
 // Kinds named after `via`: edge kinds restrict the edges, node kinds the
-// nodes a path may pass through.
+// nodes a path may pass through. An edge kind qualified by a node kind
+// (`mentions:topic`) keeps only the edges of that kind with an end of that
+// kind (paper-topic mentions, not text mentions of labs).
 struct ViaList {
   std::vector<EdgeKind> edges;
   std::vector<NodeKind> nodes;
+  std::vector<std::pair<EdgeKind, NodeKind>> qualified;
   Span span;
 };
 

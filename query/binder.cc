@@ -16,25 +16,21 @@ constexpr size_t kMaxFuzzyScan = 200000;
 
 // The ids a key can be directly: `paper:2510.1` is arxiv:2510.1 (or the
 // title id of a normalized title), `org:Stability AI` is org:stability-ai.
-std::vector<std::string> DirectIds(NodeKind kind, const std::string& key) {
-  std::vector<std::string> out;
-  if (KindOfId(key) == kind) out.push_back(key);  // a whole id: paper:arxiv:2510.1
-  switch (kind) {
-    case NodeKind::kPaper:
-      out.push_back(PaperIdFromArxiv(key));
-      out.push_back(PaperIdFromTitle(key));
-      break;
-    case NodeKind::kOrg:
-      out.push_back(OrgId(key));
-      out.push_back(OrgId(Slugify(key)));
-      break;
-    case NodeKind::kTopic:
-      out.push_back(TopicId(key));
-      out.push_back(TopicId(Slugify(key)));
-      break;
-    case NodeKind::kPost: out.push_back(PostId(key)); break;
+// Candidate i (0, 1, ...), or "" when there are no more; made one at a time
+// because the title and slug forms normalize the key (NFKC), which costs
+// more than looking the first form up.
+std::string DirectId(NodeKind kind, const std::string& key, int i) {
+  if (KindOfId(key) == kind) {  // a whole id first: paper:arxiv:2510.1
+    if (i == 0) return key;
+    --i;
   }
-  return out;
+  switch (kind) {
+    case NodeKind::kPaper: return i == 0 ? PaperIdFromArxiv(key) : i == 1 ? PaperIdFromTitle(key) : "";
+    case NodeKind::kOrg: return i == 0 ? OrgId(key) : i == 1 ? OrgId(Slugify(key)) : "";
+    case NodeKind::kTopic: return i == 0 ? TopicId(key) : i == 1 ? TopicId(Slugify(key)) : "";
+    case NodeKind::kPost: return i == 0 ? PostId(key) : "";
+  }
+  return "";
 }
 
 // "loop transformers" -> "loop transformer"; "loop transformer" -> "... transformers".
@@ -91,10 +87,12 @@ Status Binder::ResolveKey(const NodeSelector& sel, std::vector<std::string>* ids
   NodeKind kind = *sel.kind;
   // A bare key is an id first; a quoted name is a name first.
   auto try_ids = [&]() -> Status {
-    for (const std::string& id : DirectIds(kind, sel.key)) {
-      Result<const NodeView*> node = cache_->Get(id);
-      if (!node.ok()) return node.status();
-      if (*node) {
+    for (int i = 0;; ++i) {
+      std::string id = DirectId(kind, sel.key, i);
+      if (id.empty()) break;
+      Result<bool> exists = cache_->Exists(id);
+      if (!exists.ok()) return exists.status();
+      if (*exists) {
         ids->push_back(id);
         return Status::OK();
       }

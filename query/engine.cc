@@ -10,6 +10,7 @@
 #include "query/node_cache.h"
 #include "query/parser.h"
 #include "query/pattern_eval.h"
+#include "query/radix_sort.h"
 #include "query/stages.h"
 #include "query/store_graph_view.h"
 
@@ -69,17 +70,21 @@ Status EvaluateBody(const Query& q, Binder& binder, EvalContext& ctx, BodyResult
   return EvaluateWhy(*a, *b, ctx, body);
 }
 
-ResultValue ToValue(const Cell& c, const GraphView& view) {
+// `snap`: the view's snapshot, whose packed ids are read instead.
+ResultValue ToValue(Cell&& c, const GraphView& view, const GraphSnapshot* snap) {
   ResultValue v;
   switch (c.type) {
     case Cell::Type::kNull: break;
     case Cell::Type::kNode:
       v.type = ResultValue::Type::kNode;
-      v.text = view.Id(c.node);
+      if (snap)
+        v.text = snap->IdView(c.node);
+      else
+        v.text = view.Id(c.node);
       break;
     case Cell::Type::kText:
       v.type = ResultValue::Type::kText;
-      v.text = c.text;
+      v.text = std::move(c.text);
       break;
     case Cell::Type::kNumber:
       v.type = ResultValue::Type::kNumber;
@@ -87,7 +92,7 @@ ResultValue ToValue(const Cell& c, const GraphView& view) {
       break;
     case Cell::Type::kList:
       v.type = ResultValue::Type::kList;
-      v.list = c.list;
+      v.list = std::move(c.list);
       break;
   }
   return v;
@@ -100,13 +105,32 @@ const ResultNode* QueryResult::Node(const std::string& id) const {
   return it != nodes.end() && it->id == id ? &*it : nullptr;
 }
 
+std::shared_ptr<const Query> QueryEngine::Parse(std::string_view text, Status* error) {
+  {
+    std::lock_guard<std::mutex> lock(parse_mu_);
+    auto it = parsed_.find(text);
+    if (it != parsed_.end()) return it->second;
+  }
+  auto q = std::make_shared<Query>();
+  QueryError perr;
+  if (!ParseQuery(text, q.get(), &perr)) {
+    *error = QueryErrorStatus(text, perr);
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(parse_mu_);
+  if (parsed_.size() >= kParseCacheSize) parsed_.clear();
+  parsed_.emplace(std::string(text), q);
+  return q;
+}
+
 Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& options) {
   Budget budget(options.limits);
 
-  // 1. Parse.
-  Query q;
-  QueryError perr;
-  if (!ParseQuery(text, &q, &perr)) return QueryErrorStatus(text, perr);
+  // 1. Parse (or find the parse tree of the same text).
+  Status parse_error;
+  std::shared_ptr<const Query> parsed = Parse(text, &parse_error);
+  if (!parsed) return parse_error;
+  const Query& q = *parsed;
 
   // 2. Choose the graph: prefix scans for local work, the snapshot for
   //    whole-graph commands or when it is already warm.
@@ -120,25 +144,30 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
     if (!built.ok()) return built.status();
     snap = *built;
   }
-  if (want_snapshot)
+  if (want_snapshot) {
     view = std::make_unique<SnapshotGraphView>(snap);
-  else
+    cache.UseSnapshot(snap.get());
+  } else {
     view = std::make_unique<StoreGraphView>(store_, &cache);
+  }
 
   EvalContext ctx;
   ctx.store = store_;
   ctx.view = view.get();
+  ctx.snapshot = want_snapshot ? snap.get() : nullptr;
   ctx.cache = &cache;
   ctx.budget = &budget;
   ctx.query = text;
   ctx.collect_subgraph = options.collect_subgraph;
   ctx.sort_rows = q.stages.empty() || q.stages.front().type != Stage::Type::kCount;
+  ctx.first_stage = q.stages.empty() ? nullptr : &q.stages.front();
 
   // 3. Bind and evaluate the body; 4. the stages.
   Binder binder(store_, &cache, text);
   BodyResult body;
   Status s = EvaluateBody(q, binder, ctx, &body);
-  for (size_t i = 0; s.ok() && i < q.stages.size(); ++i) {
+  for (size_t i = ctx.first_stage_done ? 1 : 0; s.ok() && i < q.stages.size(); ++i) {
+    body.Materialize();
     s = ApplyStage(q.stages[i], ctx, &body.table);
     if (s.ok()) s = budget.CheckTime();
   }
@@ -146,8 +175,9 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
 
   // 5. The bounds on the answer.
   const Table& t = body.table;
-  if (t.rows.size() > options.limits.max_rows)
-    return LimitError("the result has " + std::to_string(t.rows.size()) + " rows", "max_rows", options.limits.max_rows,
+  const size_t row_count = body.RowCount();
+  if (row_count > options.limits.max_rows)
+    return LimitError("the result has " + std::to_string(row_count) + " rows", "max_rows", options.limits.max_rows,
                       "add `| limit N` or `| top N`, or raise it with --max-rows");
 
   // 6. The result: visible columns, ids, names.
@@ -161,27 +191,76 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
       shown.push_back(c);
       r.columns.push_back(t.columns[c]);
     }
-  std::set<NodeRef> refs;
-  r.rows.reserve(t.rows.size());
-  for (const auto& row : t.rows) {
+  // Rows move out of the working table; the nodes they name are collected
+  // as refs, and listed once each, in id order, with their display names.
+  std::vector<NodeRef> refs;
+  r.rows.reserve(row_count);
+  if (body.is_flat) {
+    size_t w = t.columns.size();
+    if (options.list_nodes) refs.reserve(row_count * shown.size());
+    for (size_t i = 0; i < row_count; ++i) {
+      std::vector<ResultValue> out(shown.size());
+      for (size_t k = 0; k < shown.size(); ++k) {
+        NodeRef n = body.flat[i * w + shown[k]];
+        if (options.list_nodes) refs.push_back(n);
+        out[k].type = ResultValue::Type::kNode;
+        if (ctx.snapshot)
+          out[k].text = ctx.snapshot->IdView(n);
+        else
+          out[k].text = view->Id(n);
+      }
+      r.rows.push_back(std::move(out));
+    }
+  }
+  for (auto& row : body.table.rows) {
     std::vector<ResultValue> out;
     out.reserve(shown.size());
     for (size_t c : shown) {
-      out.push_back(ToValue(row[c], *view));
-      if (row[c].type == Cell::Type::kNode) refs.insert(row[c].node);
+      if (row[c].type == Cell::Type::kNode) refs.push_back(row[c].node);
+      out.push_back(ToValue(std::move(row[c]), *view, ctx.snapshot));
     }
     r.rows.push_back(std::move(out));
   }
-  std::set<std::tuple<std::string, int, std::string>> edges;
-  for (const TouchedEdge& e : body.edges) {
-    if (edges.emplace(view->Id(e.src), static_cast<int>(e.kind), view->Id(e.dst)).second) {
-      refs.insert(e.src);
-      refs.insert(e.dst);
+  bool by_ref = view->RefsInIdOrder();
+  if (by_ref) {
+    // Refs are in id order: (src, kind, dst) sorts as the ids would.
+    std::vector<std::tuple<NodeRef, int, NodeRef>> edges;
+    edges.reserve(body.edges.size());
+    for (const TouchedEdge& e : body.edges) edges.emplace_back(e.src, static_cast<int>(e.kind), e.dst);
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    r.edges.reserve(edges.size());
+    for (const auto& [src, kind, dst] : edges) {
+      r.edges.push_back({view->Id(src), static_cast<EdgeKind>(kind), view->Id(dst)});
+      refs.push_back(src);
+      refs.push_back(dst);
     }
+  } else {
+    std::set<std::tuple<std::string, int, std::string>> edges;
+    for (const TouchedEdge& e : body.edges) {
+      if (edges.emplace(view->Id(e.src), static_cast<int>(e.kind), view->Id(e.dst)).second) {
+        refs.push_back(e.src);
+        refs.push_back(e.dst);
+      }
+    }
+    for (const auto& [src, kind, dst] : edges) r.edges.push_back({src, static_cast<EdgeKind>(kind), dst});
   }
-  for (const auto& [src, kind, dst] : edges) r.edges.push_back({src, static_cast<EdgeKind>(kind), dst});
-  for (NodeRef n : refs) r.nodes.push_back({view->Id(n), view->Kind(n), cache.DisplayName(view->Id(n))});
-  std::sort(r.nodes.begin(), r.nodes.end(), [](const ResultNode& a, const ResultNode& b) { return a.id < b.id; });
+  if (!options.list_nodes) refs.clear();
+  {
+    std::vector<uint64_t> keys(refs.begin(), refs.end()), buffer;  // refs fit in the key's low bits: few passes
+    RadixSort(&keys, &buffer);
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    refs.assign(keys.begin(), keys.end());
+  }
+  r.nodes.reserve(refs.size());
+  if (ctx.snapshot) {
+    for (NodeRef n : refs)
+      r.nodes.push_back({std::string(ctx.snapshot->IdView(n)), ctx.snapshot->Kind(n), std::string(ctx.snapshot->Name(n))});
+  } else {
+    for (NodeRef n : refs) r.nodes.push_back({view->Id(n), view->Kind(n), cache.DisplayName(view->Id(n))});
+  }
+  if (!by_ref)
+    std::sort(r.nodes.begin(), r.nodes.end(), [](const ResultNode& a, const ResultNode& b) { return a.id < b.id; });
   r.notes = std::move(body.notes);
   r.elapsed_us = budget.ElapsedMicros();
   return r;

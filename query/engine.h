@@ -13,7 +13,10 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "query/graph_snapshot.h"
 #include "query/limits.h"
@@ -21,6 +24,8 @@
 #include "storage/store.h"
 
 namespace pg {
+
+struct Query;
 
 enum class GraphSource {
   // The snapshot for path and related (whole-graph work), and for every
@@ -39,6 +44,10 @@ struct QueryOptions {
   // Record the edges behind the answer (QueryResult::edges): the web view
   // and graph exports need them; tables do not.
   bool collect_subgraph = false;
+  // List every node of the answer with its kind and display name
+  // (QueryResult::nodes): tables and JSON show names. A program that reads
+  // only the ids in the rows may turn it off; the rows are the same.
+  bool list_nodes = true;
 };
 
 class QueryEngine {
@@ -57,8 +66,23 @@ class QueryEngine {
   Result<std::shared_ptr<const GraphSnapshot>> Snapshot() { return snapshots_.Get(*store_); }
 
  private:
+  // The parse tree of `text`, from the cache or parsed now (then kept).
+  std::shared_ptr<const Query> Parse(std::string_view text, Status* error);
+
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
   const Store* store_;
   SnapshotCache snapshots_;
+  // Parse trees of recent query texts (at most kParseCacheSize; cleared when
+  // full): a warm engine asked the same question again skips the lexer and
+  // the parser, as a database reuses prepared statements. Binding and
+  // evaluation always run anew.
+  static constexpr size_t kParseCacheSize = 256;
+  std::mutex parse_mu_;
+  std::unordered_map<std::string, std::shared_ptr<const Query>, TextHash, std::equal_to<>> parsed_;
 };
 
 }  // namespace pg

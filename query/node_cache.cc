@@ -1,5 +1,7 @@
 #include "query/node_cache.h"
 
+#include "query/graph_snapshot.h"
+
 namespace pg {
 
 Result<const NodeView*> NodeCache::Get(const std::string& id) {
@@ -24,7 +26,21 @@ const NodeView* NodeCache::Put(NodeView view) {
   return slot.get();
 }
 
+Result<bool> NodeCache::Exists(const std::string& id) {
+  if (snapshot_) {
+    std::optional<NodeRef> n = snapshot_->Find(id);
+    return n.has_value() && snapshot_->HasProperties(*n);
+  }
+  Result<const NodeView*> node = Get(id);
+  if (!node.ok()) return node.status();
+  return *node != nullptr;
+}
+
 std::string NodeCache::DisplayName(const std::string& id) {
+  if (snapshot_) {
+    std::optional<NodeRef> n = snapshot_->Find(id);
+    return n ? std::string(snapshot_->Name(*n)) : id;
+  }
   Result<const NodeView*> node = Get(id);
   if (!node.ok() || *node == nullptr) return id;
   return (*node)->DisplayName();

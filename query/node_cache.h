@@ -11,9 +11,19 @@
 
 namespace pg {
 
+class GraphSnapshot;
+
 class NodeCache {
  public:
   explicit NodeCache(const Store* store) : store_(store) {}
+
+  // Answers Exists and DisplayName from a current snapshot instead of the
+  // store (the same answers: the snapshot read every node at build time).
+  // REQUIRES: the snapshot outlives the cache and matches the store.
+  void UseSnapshot(const GraphSnapshot* snapshot) { snapshot_ = snapshot; }
+
+  // Whether the store has the node (Get would not give null).
+  Result<bool> Exists(const std::string& id);
 
   // The node, or nullptr when the store has no such node. The pointer stays
   // valid while the cache lives.
@@ -25,6 +35,7 @@ class NodeCache {
 
  private:
   const Store* store_;
+  const GraphSnapshot* snapshot_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<NodeView>> nodes_;  // null: absent
 };
 

@@ -436,7 +436,20 @@ class Parser {
       const Token& t = Peek();
       if (t.type != TokenType::kWord) return Expected("an edge kind or a node kind after 'via'");
       if (auto e = ParseEdgeKind(t.text)) {
-        via->edges.push_back(*e);
+        if (Peek(1).type == TokenType::kColon && !Peek(1).space_before) {
+          // `mentions:topic`: the edge kind, only where it touches that node kind.
+          Next();
+          Next();
+          const Token& k = Peek();
+          std::optional<NodeKind> n;
+          if (k.type == TokenType::kKey || k.type == TokenType::kWord) n = ParseNodeKind(k.text);
+          if (!n)
+            return Fail(k, "expected a node kind (paper, org, topic, post) after '" + std::string(t.text) +
+                               ":', got " + DescribeToken(k));
+          via->qualified.emplace_back(*e, *n);
+        } else {
+          via->edges.push_back(*e);
+        }
       } else if (auto n = ParseNodeKind(t.text)) {
         via->nodes.push_back(*n);
       } else {

@@ -11,6 +11,8 @@
 
 #include "query/edge_schema.h"
 #include "query/filter.h"
+#include "query/graph_snapshot.h"
+#include "query/visit_marks.h"
 
 namespace pg {
 namespace {
@@ -24,6 +26,10 @@ struct StepPlan {
   bool bare = false;
   bool repeated = false;
   int min_hops = 1, max_hops = 1;
+  // OneHop's edge kinds to read out of / into a node, by the node's kind
+  // (out | in << 8), worked out on first use: -1 until then. A plan is used
+  // with one target kind throughout.
+  mutable int16_t hop_kinds[4] = {-1, -1, -1, -1};
 };
 
 StepPlan PlanStep(const Step& s, bool reversed, int max_depth) {
@@ -52,7 +58,7 @@ bool SkippedByBareStep(const StepPlan& p, EdgeKind k, NodeKind a, NodeKind b) {
 class Matcher {
  public:
   Matcher(const Pattern& pattern, const std::vector<BoundNode>& bound, EvalContext& ctx)
-      : pattern_(pattern), bound_(bound), ctx_(ctx), accept_memo_(pattern.nodes.size()) {}
+      : pattern_(pattern), bound_(bound), ctx_(ctx), snap_(ctx.snapshot), accept_memo_(pattern.nodes.size()) {}
 
   Status Run(BodyResult* out);
 
@@ -66,14 +72,23 @@ class Matcher {
   Status Expand(size_t from, size_t to, const Step& step);
   Status CollectEdges(BodyResult* out);
   Status CheckDepth(const Step& s) const;
+  bool CountBy(const std::vector<std::string>& names, BodyResult* out);
+  NodeKind KindOf(NodeRef n) const { return snap_ ? snap_->Kind(n) : ctx_.view->Kind(n); }
+  // Accept without properties: a node selector with neither key nor filter.
+  bool KindOnly(size_t pos) const { return !bound_[pos].keyed && bound_[pos].selector->filter.empty(); }
 
   const Pattern& pattern_;
   const std::vector<BoundNode>& bound_;
   EvalContext& ctx_;
+  const GraphSnapshot* snap_;  // non-null: walk the snapshot's adjacency directly
+  std::vector<NodeRef> hop_scratch_;
   std::vector<std::unordered_map<NodeRef, bool>> accept_memo_;
   std::unordered_map<NodeRef, std::vector<NodeRef>> hop_memo_;  // for the step being expanded
   std::vector<NodeRef> rows_;                                    // flat, width() per row
   size_t lo_ = 0, hi_ = 0;                                       // the bound columns [lo_, hi_]
+  // Columns known to hold a different node in every row (the seeds; what one
+  // row expands to): expanding from them needs no memo of targets.
+  std::vector<bool> distinct_;
 };
 
 size_t Matcher::ChooseAnchor() const {
@@ -159,6 +174,8 @@ Status Matcher::Seed(size_t pos) {
   rows_.assign(seeds.size() * width(), kUnset);
   for (size_t i = 0; i < seeds.size(); ++i) rows_[i * width() + pos] = seeds[i];
   lo_ = hi_ = pos;
+  distinct_.assign(width(), false);
+  distinct_[pos] = true;
   return Status::OK();
 }
 
@@ -166,14 +183,40 @@ Status Matcher::Seed(size_t pos) {
 // edge kinds that can join the two kinds are read (query/edge_schema.h).
 Status Matcher::OneHop(NodeRef n, const StepPlan& p, std::optional<NodeKind> target, std::vector<NodeRef>* out) {
   out->clear();
-  NodeKind nk = ctx_.view->Kind(n);
+  NodeKind nk = KindOf(n);
+  int16_t& cached = p.hop_kinds[static_cast<int>(nk)];
+  if (cached < 0) {
+    EdgeKindSet ok = p.kinds & (target ? EdgeKindsBetween(nk, *target) : EdgeKindsAt(nk, Direction::kOut));
+    EdgeKindSet ik = p.kinds & (target ? EdgeKindsBetween(*target, nk) : EdgeKindsAt(nk, Direction::kIn));
+    if (p.bare && (nk == NodeKind::kPaper || nk == NodeKind::kOrg) && target == NodeKind::kOrg) ok &= ~KindBit(EdgeKind::kMentions);
+    if (p.bare && nk == NodeKind::kOrg && target == NodeKind::kPaper) ik &= ~KindBit(EdgeKind::kMentions);
+    cached = static_cast<int16_t>(ok | ik << 8);
+  }
+  EdgeKindSet out_kinds = static_cast<EdgeKindSet>(cached & 0xff), in_kinds = static_cast<EdgeKindSet>(cached >> 8);
+  if (snap_) {
+    // The node's edges come sorted by neighbour: the answer is sorted as it is
+    // made. Nodes of another kind than the target are left to Accept's verdict
+    // (they would fail it) by skipping them here.
+    if (!p.out) out_kinds = 0;
+    if (!p.in) in_kinds = 0;
+    if (out_kinds | in_kinds) {
+      AdjList adj = snap_->Adjacent(n);
+      for (uint32_t i = 0; i < adj.size; ++i) {
+        AdjMeta m = adj.meta[i];
+        EdgeKind k = AdjKind(m);
+        if (!HasKind(AdjIsOut(m) ? out_kinds : in_kinds, k)) continue;
+        NodeKind ok = AdjOtherKind(m);
+        if (target && ok != *target) continue;
+        if (SkippedByBareStep(p, k, nk, ok)) continue;
+        NodeRef o = adj.other[i];
+        if (out->empty() || out->back() != o) out->push_back(o);
+      }
+    }
+    return ctx_.budget->Tick();
+  }
   auto visit = [&](NodeRef o, EdgeKind k) {
     if (!SkippedByBareStep(p, k, nk, ctx_.view->Kind(o))) out->push_back(o);
   };
-  EdgeKindSet out_kinds = p.kinds & (target ? EdgeKindsBetween(nk, *target) : EdgeKindsAt(nk, Direction::kOut));
-  EdgeKindSet in_kinds = p.kinds & (target ? EdgeKindsBetween(*target, nk) : EdgeKindsAt(nk, Direction::kIn));
-  if (p.bare && (nk == NodeKind::kPaper || nk == NodeKind::kOrg) && target == NodeKind::kOrg) out_kinds &= ~KindBit(EdgeKind::kMentions);
-  if (p.bare && nk == NodeKind::kOrg && target == NodeKind::kPaper) in_kinds &= ~KindBit(EdgeKind::kMentions);
   Status s;
   if (p.out && out_kinds) s = ctx_.view->ForEachEdge(n, Direction::kOut, out_kinds, visit);
   if (s.ok() && p.in && in_kinds) s = ctx_.view->ForEachEdge(n, Direction::kIn, in_kinds, visit);
@@ -195,7 +238,31 @@ Status Matcher::Reach(NodeRef start, const StepPlan& p, std::vector<NodeRef>* ou
     }
     return &it->second;
   };
-  if (p.min_hops <= 1) {
+  if (p.min_hops <= 1 && snap_) {
+    // The same breadth-first search with visit marks instead of a hash set;
+    // a node's edges are read straight from the snapshot (no memo needed).
+    VisitMarks& seen = ThreadVisitMarks(3, snap_->node_count());
+    seen.Mark(start, 0);
+    uint64_t seen_count = 1;
+    std::vector<NodeRef> frontier = {start}, level;
+    if (p.min_hops == 0) out->push_back(start);
+    for (int d = 1; d <= p.max_hops && !frontier.empty(); ++d) {
+      level.clear();
+      for (NodeRef u : frontier) {
+        Status s = OneHop(u, p, std::nullopt, &hop_scratch_);
+        if (!s.ok()) return s;
+        for (NodeRef v : hop_scratch_)
+          if (seen.Mark(v, static_cast<uint32_t>(d))) {
+            level.push_back(v);
+            out->push_back(v);
+          }
+      }
+      seen_count += level.size();
+      Status s = ctx_.budget->CheckIntermediate(seen_count);
+      if (!s.ok()) return s;
+      std::swap(frontier, level);
+    }
+  } else if (p.min_hops <= 1) {
     // Breadth first: every node within max_hops has a simple path of its
     // distance, so this is exactly the acyclic reach.
     std::unordered_set<NodeRef> seen = {start};
@@ -268,34 +335,89 @@ Status Matcher::CheckDepth(const Step& s) const {
 Status Matcher::Expand(size_t from, size_t to, const Step& step) {
   StepPlan p = PlanStep(step, to < from, ctx_.budget->limits().max_depth);
   hop_memo_.clear();
-  std::unordered_map<NodeRef, std::vector<NodeRef>> targets_memo;
+  // Each distinct source's accepted targets, once: spans of `pool`, found
+  // through visit marks on the snapshot or a hash map otherwise.
+  struct Targets {
+    uint32_t begin, size;
+  };
+  std::vector<NodeRef> pool;
+  std::vector<Targets> spans;
+  std::unordered_map<NodeRef, uint32_t> memo_map;
+  VisitMarks* memo = snap_ ? &ThreadVisitMarks(2, snap_->node_count()) : nullptr;
   std::vector<NodeRef> next_rows, scratch;
   size_t w = width();
   size_t nrows = rows_.size() / w;
   size_t new_lo = std::min(lo_, to), new_hi = std::max(hi_, to);
-  for (size_t r = 0; r < nrows; ++r) {
-    const NodeRef* row = &rows_[r * w];
-    NodeRef src = row[from];
-    auto it = targets_memo.find(src);
-    if (it == targets_memo.end()) {
-      Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, bound_[to].kind, &scratch);
+  bool kind_only = KindOnly(to);
+  std::optional<NodeKind> to_kind = bound_[to].kind;
+  bool to_distinct = nrows == 1;
+  if (snap_ && distinct_[from] && kind_only && !p.repeated) {
+    // Every source once: its targets go straight into the rows (no memo),
+    // the adjacency of sources a few rows ahead already on its way to the cache.
+    constexpr size_t kAhead = 8;
+    for (size_t r = 0; r < nrows; ++r) {
+      if (r + kAhead < nrows) snap_->Prefetch(rows_[(r + kAhead) * w + from]);
+      const NodeRef* row = &rows_[r * w];
+      Status s = OneHop(row[from], p, to_kind, &scratch);
       if (!s.ok()) return s;
-      std::vector<NodeRef> accepted;
       for (NodeRef t : scratch) {
-        Result<bool> ok = Accept(to, t);
-        if (!ok.ok()) return ok.status();
-        if (*ok) accepted.push_back(t);
+        bool clash = false;
+        for (size_t c = lo_; c <= hi_ && !clash; ++c) clash = row[c] == t;
+        if (clash) continue;
+        size_t end = next_rows.size();
+        next_rows.insert(next_rows.end(), row, row + w);
+        next_rows[end + to] = t;
       }
-      it = targets_memo.emplace(src, std::move(accepted)).first;
+      if ((r & 255) == 0) {
+        s = ctx_.budget->CheckIntermediate(next_rows.size() / w);
+        if (s.ok()) s = ctx_.budget->CheckTime();
+        if (!s.ok()) return s;
+      }
     }
-    for (NodeRef t : it->second) {
+    nrows = 0;  // done
+  }
+  for (size_t r = 0; r < nrows; ++r) {
+    NodeRef src = rows_[r * w + from];
+    uint32_t at = UINT32_MAX;
+    if (memo) {
+      at = memo->Get(src, UINT32_MAX);
+    } else if (auto it = memo_map.find(src); it != memo_map.end()) {
+      at = it->second;
+    }
+    if (at == UINT32_MAX) {
+      Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, to_kind, &scratch);
+      if (!s.ok()) return s;
+      Targets span{static_cast<uint32_t>(pool.size()), 0};
+      for (NodeRef t : scratch) {
+        bool ok;
+        if (kind_only) {
+          ok = !to_kind || KindOf(t) == *to_kind;
+        } else {
+          Result<bool> accepted = Accept(to, t);
+          if (!accepted.ok()) return accepted.status();
+          ok = *accepted;
+        }
+        if (ok) pool.push_back(t);
+      }
+      span.size = static_cast<uint32_t>(pool.size() - span.begin);
+      at = static_cast<uint32_t>(spans.size());
+      spans.push_back(span);
+      if (memo)
+        memo->Mark(src, at);
+      else
+        memo_map.emplace(src, at);
+    }
+    const NodeRef* row = &rows_[r * w];
+    const Targets& span = spans[at];
+    for (uint32_t i = 0; i < span.size; ++i) {
+      NodeRef t = pool[span.begin + i];
       bool clash = false;
       for (size_t c = lo_; c <= hi_ && !clash; ++c)
         clash = row[c] == t && !(c == from && p.min_hops == 0);
       if (clash) continue;
-      size_t at = next_rows.size();
+      size_t end = next_rows.size();
       next_rows.insert(next_rows.end(), row, row + w);
-      next_rows[at + to] = t;
+      next_rows[end + to] = t;
     }
     if ((r & 255) == 0) {
       Status s = ctx_.budget->CheckIntermediate(next_rows.size() / w);
@@ -308,6 +430,8 @@ Status Matcher::Expand(size_t from, size_t to, const Step& step) {
   rows_ = std::move(next_rows);
   lo_ = new_lo;
   hi_ = new_hi;
+  distinct_.assign(w, false);
+  distinct_[to] = to_distinct;
   return Status::OK();
 }
 
@@ -348,6 +472,51 @@ Status Matcher::CollectEdges(BodyResult* out) {
   return Status::OK();
 }
 
+// `| count by v` right after the pattern, v a column: counted straight from
+// the compact rows, the table Count (query/stages.cc) would make. False when
+// the stage is something else (it then runs as usual, errors included).
+bool Matcher::CountBy(const std::vector<std::string>& names, BodyResult* out) {
+  const Stage* st = ctx_.first_stage;
+  if (!st || st->type != Stage::Type::kCount || !st->by || !st->by->prop.empty()) return false;
+  auto col = std::find(names.begin(), names.end(), st->by->var);
+  if (col == names.end()) return false;
+  size_t c = static_cast<size_t>(col - names.begin()), w = width();
+  size_t nrows = rows_.size() / w;
+  std::vector<std::pair<NodeRef, uint64_t>> groups;
+  std::unordered_map<NodeRef, uint32_t> index_map;
+  VisitMarks* index = snap_ ? &ThreadVisitMarks(2, snap_->node_count()) : nullptr;
+  for (size_t r = 0; r < nrows; ++r) {
+    NodeRef v = rows_[r * w + c];
+    uint32_t at;
+    if (index) {
+      at = index->Get(v, UINT32_MAX);
+      if (at == UINT32_MAX) {
+        at = static_cast<uint32_t>(groups.size());
+        index->Mark(v, at);
+        groups.emplace_back(v, 0);
+      }
+    } else {
+      auto [it, inserted] = index_map.emplace(v, static_cast<uint32_t>(groups.size()));
+      if (inserted) groups.emplace_back(v, 0);
+      at = it->second;
+    }
+    ++groups[at].second;
+  }
+  // Most first; ties by id (as Count does).
+  bool by_ref = ctx_.view->RefsInIdOrder();
+  std::sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return by_ref ? a.first < b.first : ctx_.view->Id(a.first) < ctx_.view->Id(b.first);
+  });
+  Table& t = out->table;
+  t = Table();
+  t.AddColumn(st->by->Name());
+  t.AddColumn("count");
+  t.rows.reserve(groups.size());
+  for (const auto& [v, n] : groups) t.rows.push_back({Cell::Node(v), Cell::Number(static_cast<double>(n))});
+  return true;
+}
+
 Status Matcher::Run(BodyResult* out) {
   for (const Step& s : pattern_.steps)
     if (Status d = CheckDepth(s); !d.ok()) return d;
@@ -383,6 +552,10 @@ Status Matcher::Run(BodyResult* out) {
   std::vector<std::string> names;
   s = PatternColumns(pattern_, ctx_.query, &names);
   if (!s.ok()) return s;
+  if (CountBy(names, out)) {
+    ctx_.first_stage_done = true;
+    return Status::OK();
+  }
   Table& t = out->table;
   bool all_fixed = true;
   for (const BoundNode& b : bound_) all_fixed = all_fixed && b.keyed && b.ids.size() == 1;
@@ -390,13 +563,9 @@ Status Matcher::Run(BodyResult* out) {
     bool fixed = bound_[c].keyed && bound_[c].ids.size() == 1;
     t.AddColumn(names[c], fixed && !all_fixed);
   }
-  t.rows.reserve(nrows);
-  for (size_t r = 0; r < nrows; ++r) {
-    std::vector<Cell> row;
-    row.reserve(w);
-    for (size_t c = 0; c < w; ++c) row.push_back(Cell::Node(rows_[r * w + c]));
-    t.rows.push_back(std::move(row));
-  }
+  // Every cell is a node: the rows stay flat until a stage needs them.
+  out->is_flat = true;
+  out->flat = std::move(rows_);
   return Status::OK();
 }
 

@@ -38,7 +38,7 @@ struct QueryResult {
   std::string command;  // "match", "path", "neighbors", "related", "why"
   std::vector<std::string> columns;
   std::vector<std::vector<ResultValue>> rows;
-  std::vector<ResultNode> nodes;  // every node in rows and edges, sorted by id
+  std::vector<ResultNode> nodes;  // every node in rows and edges, sorted by id (empty without QueryOptions::list_nodes)
   std::vector<ResultEdge> edges;  // the touched subgraph (see QueryOptions::collect_subgraph)
   std::vector<std::string> notes;
   std::string graph;              // "store" (prefix scans) or "snapshot" (Boost.Graph)

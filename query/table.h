@@ -77,10 +77,33 @@ struct Table {
 
 // What a query body produced: the table, the edges it looked at, notes for
 // people ("no path within 10 hops").
+//
+// A table whose every cell is a node may be left flat: `flat` holds its
+// rows' NodeRefs, row after row (table.columns.size() per row), and
+// table.rows stays empty until a stage needs real rows (Materialize). An
+// answer of 200,000 nodes then goes to the result without a Cell row each.
 struct BodyResult {
   Table table;
   std::vector<TouchedEdge> edges;
   std::vector<std::string> notes;
+  bool is_flat = false;
+  std::vector<NodeRef> flat;
+
+  size_t RowCount() const { return is_flat ? (table.columns.empty() ? 0 : flat.size() / table.columns.size()) : table.rows.size(); }
+  void Materialize() {
+    if (!is_flat) return;
+    size_t w = table.columns.size(), n = RowCount();
+    table.rows.resize(n);
+    for (size_t r = 0; r < n; ++r) {
+      table.rows[r].resize(w);
+      for (size_t c = 0; c < w; ++c) {
+        table.rows[r][c].type = Cell::Type::kNode;
+        table.rows[r][c].node = flat[r * w + c];
+      }
+    }
+    flat.clear();
+    is_flat = false;
+  }
 };
 
 }  // namespace pg

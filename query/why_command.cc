@@ -1,10 +1,20 @@
+#include <array>
+
 #include "query/commands.h"
 
 namespace pg {
 
 std::string EdgeLabel(EdgeKind kind, bool forward) {
-  std::string k(EdgeKindName(kind));
-  return forward ? "-" + k + "->" : "<-" + k + "-";
+  static const auto* labels = [] {
+    auto* l = new std::array<std::array<std::string, 2>, 5>();
+    for (EdgeKind k : kAllEdgeKinds) {
+      std::string name(EdgeKindName(k));
+      (*l)[static_cast<int>(k)][0] = "<-" + name + "-";
+      (*l)[static_cast<int>(k)][1] = "-" + name + "->";
+    }
+    return l;
+  }();
+  return (*labels)[static_cast<int>(kind)][forward ? 1 : 0];
 }
 
 std::vector<std::string> EvidenceLines(const std::vector<Provenance>& evidence) {

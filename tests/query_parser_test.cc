@@ -145,6 +145,13 @@ TEST_CASE("commands") {
   CHECK(n.depth == 2);
   CHECK(n.via.edges.size() == 1);
 
+  // An edge kind qualified by the kind of node at its other end: topic mentions, not lab mentions.
+  q = Parse("neighbors paper:2510.25741 depth 2 via reviews, mentions:topic");
+  const auto& qn = std::get<NeighborsCommand>(q.body);
+  CHECK(qn.via.edges == std::vector<EdgeKind>{EdgeKind::kReviews});
+  CHECK(qn.via.qualified ==
+        std::vector<std::pair<EdgeKind, NodeKind>>{{EdgeKind::kMentions, NodeKind::kTopic}});
+
   q = Parse("related paper:2510.25741 by topics, links | top 10");
   const auto& r = std::get<RelatedCommand>(q.body);
   CHECK(r.components == (RelatedCommand::kTopics | RelatedCommand::kLinks));
