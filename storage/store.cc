@@ -56,6 +56,9 @@ rocksdb::Options BaseOptions() {
   // Column families with little traffic would otherwise pin old log files:
   // cap the log so they get flushed too.
   options.max_total_wal_size = 128 << 20;
+  // One thread opens the table files: the default starts 16 per column family,
+  // which dominated the open time of one-shot commands (16.6 -> 5.3 ms at 10k posts).
+  options.max_file_opening_threads = 1;
   return options;
 }
 
