@@ -19,3 +19,4 @@ ask query 'topic:"추측적 디코딩" - paper'
 ask path paper:2510.90001 paper:2510.90005
 ask related paper:2510.90001
 ask show arxiv:2510.90004
+printf '\nExplore the graph in a browser: %s serve   (then open http://127.0.0.1:8080)\n' "$pg"
