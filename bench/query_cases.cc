@@ -1,4 +1,5 @@
 #include "bench/query_cases.h"
+#include "bench/truth_check.h"
 
 #include <algorithm>
 #include <chrono>
@@ -35,15 +36,8 @@ class Truth {
       nlohmann::json row = nlohmann::json::parse(line, nullptr, false);
       if (row.is_discarded()) return Status::Corruption(path + ":" + std::to_string(line_no) + ": not JSON");
       if (row["type"] == "node") {
-        std::string kind = row["kind"], id = row["id"], ours;
-        if (kind == "paper")
-          ours = row.value("has_url", true) ? PaperIdFromArxiv(id) : PaperIdFromTitle(row["name"].get<std::string>());
-        else if (kind == "org")
-          ours = OrgId(id);
-        else if (kind == "topic")
-          ours = TopicId(id);
-        else
-          ours = PostId(id);
+        std::string kind = row["kind"], id = row["id"];
+        std::string ours = PapergraphIdOf(kind, id, row.value("name", ""), row.value("has_url", true));
         uint32_t index = static_cast<uint32_t>(refs_.size());
         refs_.push_back(kind + ":" + id);
         by_truth_id.emplace(id, index);

@@ -30,6 +30,13 @@ void Score(KindScore* score, const std::set<std::string>& truth, const std::set<
 
 }  // namespace
 
+std::string PapergraphIdOf(const std::string& kind, const std::string& id, const std::string& name, bool has_url) {
+  if (kind == "paper") return has_url ? PaperIdFromArxiv(id) : PaperIdFromTitle(name);
+  if (kind == "org") return OrgId(id);
+  if (kind == "topic") return TopicId(id);
+  return PostId(id);
+}
+
 bool TruthReport::perfect() const {
   for (const auto& [kind, s] : kinds)
     if (s.correct != s.truth || s.correct != s.found) return false;
@@ -48,15 +55,8 @@ Result<TruthReport> CheckAgainstTruth(const Store& store, const std::string& tru
     nlohmann::json row = nlohmann::json::parse(line, nullptr, false);
     if (row.is_discarded()) return Status::Corruption(truth_jsonl + ":" + std::to_string(line_no) + ": not JSON");
     if (row["type"] == "node") {
-      std::string kind = row["kind"], id = row["id"], ours;
-      if (kind == "paper")
-        ours = row.value("has_url", true) ? PaperIdFromArxiv(id) : PaperIdFromTitle(row["name"].get<std::string>());
-      else if (kind == "org")
-        ours = OrgId(id);
-      else if (kind == "topic")
-        ours = TopicId(id);
-      else
-        ours = PostId(id);
+      std::string kind = row["kind"], id = row["id"];
+      std::string ours = PapergraphIdOf(kind, id, row.value("name", ""), row.value("has_url", true));
       id_of[id] = ours;
       truth_nodes[kind].insert(ours);
     } else {

@@ -24,8 +24,11 @@ struct TruthReport {
   bool perfect() const;
 };
 
-// Papers named in the truth by arXiv id map to "arxiv:ID"; papers only ever
-// reviewed by title ("has_url": false) to "title:<NormalizeName(name)>".
+// The papergraph id of a truth node: papers named by arXiv id map to
+// "arxiv:ID", papers only ever reviewed by title ("has_url": false) to
+// "title:<NormalizeName(name)>"; labs, topics and posts to their prefixes.
+std::string PapergraphIdOf(const std::string& kind, const std::string& id, const std::string& name, bool has_url);
+
 Result<TruthReport> CheckAgainstTruth(const Store& store, const std::string& truth_jsonl);
 
 }  // namespace pg

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "importers/front_matter.h"
 #include "importers/markdown_outline.h"
+#include "importers/review_text.h"
 
 // What counts as a paper entry in a blog of unknown layout, in order:
 //  - a heading that holds a paper link, or whose next block is just a paper
@@ -52,41 +53,6 @@ bool IsGenericLinkText(std::string_view text) {
     for (std::string_view g : {"arxiv", "pdf", "paper", "논문", "링크", "link"})
       if (n.find(g) != std::string::npos) return true;
   return false;
-}
-
-// Drops inline HTML tags that md4c passes through as text.
-std::string StripTags(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '<' && i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
-      // A tag is short and on one line; looking no further keeps this linear.
-      std::string_view window = s.substr(i, 400);
-      size_t end = window.find('>');
-      if (end != std::string_view::npos && window.substr(0, end).find('\n') == std::string_view::npos) {
-        i += end;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
-  }
-  return out;
-}
-
-std::string CleanText(std::string_view raw) {
-  std::string s = StripTags(raw), out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t nl = s.find('\n', start);
-    if (nl == std::string::npos) nl = s.size();
-    std::string_view line = Trim(std::string_view(s).substr(start, nl - start));
-    if (!line.empty()) {
-      if (!out.empty()) out += '\n';
-      out += line;
-    }
-    start = nl + 1;
-  }
-  return out;
 }
 
 // "3. Title" -> "Title".
@@ -215,7 +181,7 @@ std::vector<MdBlock> HtmlHeadings(const MdBlock& html) {
       size_t text_start = a + gt + 1;
       size_t close = region.substr(text_start, 2000).find("</a>");
       size_t text_len = close == std::string_view::npos ? 0 : close;
-      links->push_back(MdLink{CollapseSpaces(StripTags(s.substr(text_start, text_len))),
+      links->push_back(MdLink{CollapseSpaces(StripInlineTags(s.substr(text_start, text_len))),
                               std::string(s.substr(a + href + 6, vend - href - 6)), line});
     }
   };
@@ -235,7 +201,7 @@ std::vector<MdBlock> HtmlHeadings(const MdBlock& html) {
     h.level = level;
     h.line = html.line + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<long>(pos), '\n'));
     h.end_line = h.line;
-    h.text = CollapseSpaces(StripTags(s.substr(open_end + 1, close - open_end - 1)));
+    h.text = CollapseSpaces(StripInlineTags(s.substr(open_end + 1, close - open_end - 1)));
     links_in(open_end, close, h.line, &h.links);
     out.push_back(std::move(h));
     pos = rest_from = close + close_tag.size();
@@ -434,7 +400,7 @@ class GenericParser {
   }
 
   static void ReadOrgs(const MdBlock& b, ParsedPaper* p) {
-    std::string stripped = StripTags(b.text);
+    std::string stripped = StripInlineTags(b.text);
     std::string_view t = stripped;
     int line = b.line;
     size_t start = 0;
