@@ -57,13 +57,15 @@ class ByteReader {
     uint64_t u = Varint();
     return static_cast<int64_t>((u >> 1) ^ (~(u & 1) + 1));
   }
-  std::string String() {
+  std::string String() { return std::string(StringView()); }
+  // The next string without copying it; valid while the input is.
+  std::string_view StringView() {
     uint64_t n = Varint();
     if (!ok_ || n > in_.size() - pos_) {
       Fail();
-      return "";
+      return {};
     }
-    std::string s(in_.substr(pos_, n));
+    std::string_view s = in_.substr(pos_, n);
     pos_ += n;
     return s;
   }

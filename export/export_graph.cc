@@ -1,6 +1,7 @@
 #include "export/export_graph.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -64,6 +65,7 @@ Result<ExportGraph> LoadQueryGraph(const Store& store, std::string_view q, const
   QueryOptions options;
   options.limits = limits;
   options.collect_subgraph = true;
+  options.max_graph_edges = UINT64_MAX;  // an export is the graph itself; max_intermediate bounds it
   options.source = GraphSource::kAuto;
   Result<QueryResult> r = engine.Run(q, options);
   if (!r.ok()) return r.status();

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "query/binder.h"
 #include "query/commands.h"
@@ -222,28 +221,31 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
     r.rows.push_back(std::move(out));
   }
   bool by_ref = view->RefsInIdOrder();
-  if (by_ref) {
-    // Refs are in id order: (src, kind, dst) sorts as the ids would.
-    std::vector<std::tuple<NodeRef, int, NodeRef>> edges;
-    edges.reserve(body.edges.size());
-    for (const TouchedEdge& e : body.edges) edges.emplace_back(e.src, static_cast<int>(e.kind), e.dst);
-    std::sort(edges.begin(), edges.end());
-    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-    r.edges.reserve(edges.size());
-    for (const auto& [src, kind, dst] : edges) {
-      r.edges.push_back({view->Id(src), static_cast<EdgeKind>(kind), view->Id(dst)});
-      refs.push_back(src);
-      refs.push_back(dst);
-    }
-  } else {
-    std::set<std::tuple<std::string, int, std::string>> edges;
-    for (const TouchedEdge& e : body.edges) {
-      if (edges.emplace(view->Id(e.src), static_cast<int>(e.kind), view->Id(e.dst)).second) {
-        refs.push_back(e.src);
-        refs.push_back(e.dst);
-      }
-    }
-    for (const auto& [src, kind, dst] : edges) r.edges.push_back({src, static_cast<EdgeKind>(kind), dst});
+  // The touched subgraph, deduplicated, in (src, kind, dst) id order, cut to
+  // max_graph_edges: a picture of 20,000 edges helps nobody, and naming
+  // their nodes would cost more than the query (the rows stay complete).
+  std::vector<TouchedEdge> edges = std::move(body.edges);
+  auto key = [&](const TouchedEdge& e) {
+    return std::make_tuple(std::string_view(view->Id(e.src)), static_cast<int>(e.kind), std::string_view(view->Id(e.dst)));
+  };
+  auto ref_key = [](const TouchedEdge& e) { return std::make_tuple(e.src, static_cast<int>(e.kind), e.dst); };
+  if (by_ref)  // refs are in id order: (src, kind, dst) sorts as the ids would
+    std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) { return ref_key(a) < ref_key(b); });
+  else
+    std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  edges.erase(std::unique(edges.begin(), edges.end(), [&](const auto& a, const auto& b) { return ref_key(a) == ref_key(b); }),
+              edges.end());
+  r.edges_total = edges.size();
+  if (edges.size() > options.max_graph_edges) {
+    r.notes.push_back("the graph lists " + std::to_string(options.max_graph_edges) + " of " +
+                      std::to_string(edges.size()) + " edges; the rows are complete");
+    edges.resize(options.max_graph_edges);
+  }
+  r.edges.reserve(edges.size());
+  for (const TouchedEdge& e : edges) {
+    r.edges.push_back({view->Id(e.src), e.kind, view->Id(e.dst)});
+    refs.push_back(e.src);
+    refs.push_back(e.dst);
   }
   if (!options.list_nodes) refs.clear();
   {
@@ -257,11 +259,15 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
     for (NodeRef n : refs)
       r.nodes.push_back({std::string(ctx.snapshot->IdView(n)), ctx.snapshot->Kind(n), std::string(ctx.snapshot->Name(n))});
   } else {
+    std::vector<std::string> ids;
+    ids.reserve(refs.size());
+    for (NodeRef n : refs) ids.push_back(view->Id(n));
+    if (Status s = cache.PrefetchNames(std::move(ids)); !s.ok()) return s;
     for (NodeRef n : refs) r.nodes.push_back({view->Id(n), view->Kind(n), cache.DisplayName(view->Id(n))});
   }
   if (!by_ref)
     std::sort(r.nodes.begin(), r.nodes.end(), [](const ResultNode& a, const ResultNode& b) { return a.id < b.id; });
-  r.notes = std::move(body.notes);
+  r.notes.insert(r.notes.begin(), body.notes.begin(), body.notes.end());
   r.elapsed_us = budget.ElapsedMicros();
   return r;
 }

@@ -48,6 +48,9 @@ struct QueryOptions {
   // (QueryResult::nodes): tables and JSON show names. A program that reads
   // only the ids in the rows may turn it off; the rows are the same.
   bool list_nodes = true;
+  // At most this many subgraph edges in QueryResult::edges (a note says when
+  // more were touched; QueryResult::edges_total has the count).
+  uint64_t max_graph_edges = 2000;
 };
 
 class QueryEngine {

@@ -194,6 +194,7 @@ nlohmann::ordered_json ResultToJson(const QueryResult& r) {
   for (const ResultEdge& e : r.edges)
     edges.push_back({{"src", e.src}, {"kind", std::string(EdgeKindName(e.kind))}, {"dst", e.dst}});
   j["edges"] = std::move(edges);
+  j["edges_total"] = r.edges_total;
   j["notes"] = r.notes;
   j["graph"] = r.graph;
   j["elapsed_us"] = r.elapsed_us;

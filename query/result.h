@@ -39,7 +39,8 @@ struct QueryResult {
   std::vector<std::string> columns;
   std::vector<std::vector<ResultValue>> rows;
   std::vector<ResultNode> nodes;  // every node in rows and edges, sorted by id (empty without QueryOptions::list_nodes)
-  std::vector<ResultEdge> edges;  // the touched subgraph (see QueryOptions::collect_subgraph)
+  std::vector<ResultEdge> edges;  // the touched subgraph (see QueryOptions::collect_subgraph, max_graph_edges)
+  uint64_t edges_total = 0;       // edges touched, before the cut to max_graph_edges
   std::vector<std::string> notes;
   std::string graph;              // "store" (prefix scans) or "snapshot" (Boost.Graph)
   uint64_t elapsed_us = 0;

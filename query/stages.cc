@@ -43,6 +43,12 @@ Status ResolveRef(const ColumnRef& ref, const EvalContext& ctx, const Table& t, 
 Result<Cell> Evaluate(const RefPlan& plan, EvalContext& ctx, const std::vector<Cell>& row) {
   const Cell& c = row[plan.column];
   if (plan.prop.empty() || c.type != Cell::Type::kNode) return c;
+  if (plan.prop == "id" || plan.prop == "key" || plan.prop == "kind") {  // known without reading the node
+    NodeView bare;
+    bare.id = ctx.view->Id(c.node);
+    bare.kind = ctx.view->Kind(c.node);
+    return Cell::Text(PropertyValues(bare, plan.prop).front());
+  }
   Result<const NodeView*> node = NodeOf(ctx, c.node);
   if (!node.ok()) return node.status();
   NodeView empty;

@@ -4,17 +4,17 @@
 
 namespace pg {
 
-NodeRef StoreGraphView::Intern(const std::string& id) {
-  auto [it, inserted] = refs_.emplace(id, static_cast<NodeRef>(ids_.size()));
-  if (inserted) {
-    ids_.push_back(id);
-    kinds_.push_back(KindOfId(id).value_or(NodeKind::kPaper));
-  }
-  return it->second;
+NodeRef StoreGraphView::Intern(std::string_view id) {
+  if (auto it = refs_.find(id); it != refs_.end()) return it->second;
+  NodeRef n = static_cast<NodeRef>(ids_.size());
+  ids_.emplace_back(id);
+  kinds_.push_back(KindOfId(id).value_or(NodeKind::kPaper));
+  refs_.emplace(ids_.back(), n);
+  return n;
 }
 
 Result<std::optional<NodeRef>> StoreGraphView::Find(std::string_view id) {
-  auto it = refs_.find(std::string(id));
+  auto it = refs_.find(id);
   if (it != refs_.end()) return std::optional<NodeRef>(it->second);
   Result<const NodeView*> node = cache_->Get(std::string(id));
   if (!node.ok()) return node.status();
@@ -35,9 +35,8 @@ Status StoreGraphView::ForEachEdge(NodeRef n, Direction dir, EdgeKindSet kinds,
     }
   if (count != 1) only.reset();
   std::string self = ids_[n];  // Intern may grow ids_ during the scan
-  return store_->ForEachEdge(self, dir, only, [&](const EdgeView& e) {
-    if (HasKind(kinds, e.kind)) fn(Intern(dir == Direction::kOut ? e.dst : e.src), e.kind);
-    return true;
+  return adjacency_.ForEachNeighbor(self, dir, only, [&](std::string_view other, EdgeKind k) {
+    if (HasKind(kinds, k)) fn(Intern(other), k);
   });
 }
 

@@ -9,13 +9,14 @@
 
 #include "query/graph_view.h"
 #include "query/node_cache.h"
+#include "storage/adjacency_reader.h"
 
 namespace pg {
 
 class StoreGraphView : public GraphView {
  public:
   // REQUIRES: store and cache outlive the view.
-  StoreGraphView(const Store* store, NodeCache* cache) : store_(store), cache_(cache) {}
+  StoreGraphView(const Store* store, NodeCache* cache) : store_(store), cache_(cache), adjacency_(store) {}
 
   Result<std::optional<NodeRef>> Find(std::string_view id) override;
   const std::string& Id(NodeRef n) const override { return ids_[n]; }
@@ -28,11 +29,18 @@ class StoreGraphView : public GraphView {
   bool RefsInIdOrder() const override { return false; }  // refs are handed out as nodes are met
 
  private:
-  NodeRef Intern(const std::string& id);
+  NodeRef Intern(std::string_view id);
+
+  // Lets refs_ be searched with a string_view (no string built per edge).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
 
   const Store* store_;
   NodeCache* cache_;
-  std::unordered_map<std::string, NodeRef> refs_;
+  AdjacencyReader adjacency_;
+  std::unordered_map<std::string, NodeRef, Hash, std::equal_to<>> refs_;
   std::vector<std::string> ids_;
   std::vector<NodeKind> kinds_;
 };

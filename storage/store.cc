@@ -230,6 +230,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
     char tmpl[] = "/tmp/papergraph-reader-XXXXXX";
     if (!mkdtemp(tmpl)) return Status::IOError(std::string("cannot create a reader directory: ") + std::strerror(errno));
     store->secondary_dir_ = tmpl;
+    options.allow_mmap_reads = true;
     s = rocksdb::DB::OpenAsSecondary(options, dir, store->secondary_dir_, Descriptors(options),
                                      &store->handles_, &store->db_);
   }
@@ -289,6 +290,31 @@ Status Store::ScanPrefix(Cf c, std::string_view prefix,
   return FromRocks(it->status(), std::string("scanning ") + CfName(c));
 }
 
+namespace {
+
+// Reads the node `id` from `it`'s column family (nodes): seeks to its first
+// entry and decodes every document's properties (or only those naming it).
+// Leaves `it` after them, so lookups in id order walk forward through the
+// same blocks.
+Status ReadNodeAt(rocksdb::Iterator* it, std::string_view id, bool names_only, NodeView* node, bool* found) {
+  std::string prefix = KeyPrefix({id});
+  *found = false;
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    std::string doc(SplitKey(key).back());
+    size_t first = node->props.size();
+    std::string_view value(it->value().data(), it->value().size());
+    Status decode = names_only ? DecodeNameProps(value, &node->props) : DecodeProps(value, &node->props);
+    if (!decode.ok()) return decode;
+    for (size_t i = first; i < node->props.size(); ++i) node->props[i].where.file = doc;
+    *found = true;
+  }
+  return FromRocks(it->status(), "reading node " + std::string(id));
+}
+
+}  // namespace
+
 Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
   std::optional<NodeKind> kind = KindOfId(id);
   if (!kind) return Status::InvalidArgument(std::string(id) + ": not a node id");
@@ -296,20 +322,24 @@ Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
   node.id = std::string(id);
   node.kind = *kind;
   bool found = false;
-  Status decode;
-  Status s = ScanPrefix(Cf::kNodes, KeyPrefix({id}), [&](std::string_view key, std::string_view value) {
-    std::vector<std::string_view> parts = SplitKey(key);
-    std::string doc(parts.back());
-    size_t first = node.props.size();
-    decode = DecodeProps(value, &node.props);
-    for (size_t i = first; i < node.props.size(); ++i) node.props[i].where.file = doc;
-    found = true;
-    return decode.ok();
-  });
-  if (!s.ok()) return s;
-  if (!decode.ok()) return decode;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kNodes)));
+  if (Status s = ReadNodeAt(it.get(), id, false, &node, &found); !s.ok()) return s;
   if (!found) return std::optional<NodeView>();
   return std::optional<NodeView>(std::move(node));
+}
+
+Status Store::GetDisplayNames(const std::vector<std::string>& sorted_ids,
+                              const std::function<void(const std::string&, std::string)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kNodes)));
+  NodeView node;
+  for (const std::string& id : sorted_ids) {
+    node.id = id;
+    node.props.clear();
+    bool found = false;
+    if (Status s = ReadNodeAt(it.get(), id, true, &node, &found); !s.ok()) return s;
+    if (found) fn(id, node.DisplayName());
+  }
+  return Status::OK();
 }
 
 Status Store::ForEachEdge(std::string_view id, Direction dir, std::optional<EdgeKind> kind,

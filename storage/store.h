@@ -86,6 +86,11 @@ class Store {
 
   // Reads. Merged over documents; ids as in DESIGN §2.
   Result<std::optional<NodeView>> GetNode(std::string_view id) const;
+  // The display names of many nodes in one pass (ids sorted ascending): far
+  // cheaper than a GetNode each when a query lists thousands. Calls fn(id,
+  // name) for each node that exists, in id order.
+  Status GetDisplayNames(const std::vector<std::string>& sorted_ids,
+                         const std::function<void(const std::string&, std::string)>& fn) const;
   // Calls fn for each edge of `id` in `dir`, of `kind` if given, grouped by
   // neighbour. Out-edges carry evidence; in-edges only weight and position
   // (use GetEdge for the evidence). fn returns false to stop early.

@@ -301,4 +301,13 @@ TEST_CASE("rendering: aligned table by display width, JSON") {
   REQUIRE(g.ok());
   CHECK(g->edges.size() == 4);
   CHECK(g->nodes.size() == 4);
+
+  // The picture is cut to max_graph_edges, with a note; the rows are not.
+  sub.max_graph_edges = 1;
+  Result<QueryResult> cut = f.engine.Run("topic:looped-transformer - paper - org:bytedance", sub);
+  REQUIRE(cut.ok());
+  CHECK(cut->rows.size() == g->rows.size());
+  CHECK(cut->edges.size() == 1);
+  CHECK(cut->edges_total == 4);
+  CHECK(cut->notes == std::vector<std::string>{"the graph lists 1 of 4 edges; the rows are complete"});
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "storage/adjacency_reader.h"
 #include "storage/store.h"
 #include "storage/write_txn.h"
 #include "tests/test_util.h"
@@ -251,4 +252,36 @@ TEST_CASE("a database of another schema version is refused clearly") {
   CHECK(store.status().IsVersionMismatch());
   CHECK(store.status().message() == dir + ": the database has schema version 99, this papergraph reads version 1; "
                                           "re-import the posts into a new database");
+}
+
+TEST_CASE("batched reads: display names in one pass, neighbours once per edge") {
+  ScratchDir tmp;
+  auto store = OpenWrite(tmp.Sub("db"));
+  PutDocs(store.get(), {MakeDoc("a.md", "arxiv:2510.00001", "org:google"),
+                        MakeDoc("b.md", "arxiv:2510.00001", "org:google"),
+                        MakeDoc("c.md", "arxiv:2510.00002", "org:meta")});
+
+  std::vector<std::pair<std::string, std::string>> names;
+  REQUIRE(store->GetDisplayNames({"arxiv:2510.00001", "arxiv:2510.00002", "arxiv:2510.00009", "post:c.md"},
+                                 [&](const std::string& id, std::string name) { names.emplace_back(id, name); })
+              .ok());
+  // Absent nodes are skipped; a title stated by two documents is chosen by the usual rule.
+  CHECK(names == std::vector<std::pair<std::string, std::string>>{{"arxiv:2510.00001", "Paper in a.md"},
+                                                                  {"arxiv:2510.00002", "Paper in c.md"},
+                                                                  {"post:c.md", "Post c.md"}});
+
+  AdjacencyReader adjacency(store.get());
+  std::vector<std::string> seen;
+  auto collect = [&](std::string_view other, EdgeKind k) { seen.push_back(std::string(EdgeKindName(k)) + " " + std::string(other)); };
+  // Two documents state the affiliated edge: it comes once.
+  REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00001", Direction::kOut, std::nullopt, collect).ok());
+  CHECK(seen == std::vector<std::string>{"affiliated org:google"});
+  seen.clear();
+  REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00001", Direction::kIn, EdgeKind::kReviews, collect).ok());
+  CHECK(seen == std::vector<std::string>{"reviews post:a.md", "reviews post:b.md"});
+  seen.clear();
+  // The reused iterator seeks back as well as forward.
+  REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00002", Direction::kOut, EdgeKind::kAffiliated, collect).ok());
+  REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00001", Direction::kOut, EdgeKind::kReviews, collect).ok());
+  CHECK(seen == std::vector<std::string>{"affiliated org:meta"});
 }
