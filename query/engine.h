@@ -67,6 +67,8 @@ class QueryEngine {
 
   // The current snapshot, built if needed (for whole-graph users).
   Result<std::shared_ptr<const GraphSnapshot>> Snapshot() { return snapshots_.Get(*store_); }
+  // The snapshot if one matches the store now, else null (never builds).
+  std::shared_ptr<const GraphSnapshot> CurrentSnapshot() const { return snapshots_.Current(*store_); }
 
  private:
   // The parse tree of `text`, from the cache or parsed now (then kept).

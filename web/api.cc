@@ -122,6 +122,22 @@ std::string NodeSelector(const std::string& arg) {
   return "paper:" + Quote(arg);  // a bare arXiv id or title
 }
 
+Api::~Api() {
+  std::lock_guard<std::mutex> lock(refresh_mu_);
+  if (refresher_.joinable()) refresher_.join();
+}
+
+void Api::MaybeRefreshSnapshot() {
+  if (refreshing_.load() || engine_.CurrentSnapshot()) return;
+  std::lock_guard<std::mutex> lock(refresh_mu_);
+  if (refreshing_.exchange(true)) return;
+  if (refresher_.joinable()) refresher_.join();  // the last build has finished
+  refresher_ = std::thread([this] {
+    (void)engine_.Snapshot();  // a failed build is retried by the next request
+    refreshing_ = false;
+  });
+}
+
 void Api::MaybeCatchUp() {
   std::lock_guard<std::mutex> lock(catch_up_mu_);
   auto now = std::chrono::steady_clock::now();
@@ -132,6 +148,7 @@ void Api::MaybeCatchUp() {
 
 ApiResponse Api::RunQuery(const std::string& q) {
   MaybeCatchUp();
+  MaybeRefreshSnapshot();
   QueryOptions options;
   options.limits = options_.limits;
   options.collect_subgraph = true;

@@ -7,8 +7,10 @@
 // QueryEngine::Run may run on several threads; CatchUp is serialized.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -50,6 +52,9 @@ class Api {
  public:
   // REQUIRES: store outlives the Api.
   Api(Store* store, ApiOptions options) : store_(store), options_(std::move(options)), engine_(store) {}
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
 
   ApiResponse Query(const std::string& q);
   ApiResponse Node(const std::string& id);
@@ -66,6 +71,11 @@ class Api {
 
   // Reads what a running import committed, at most once per catch_up_interval.
   void MaybeCatchUp();
+  // Starts building the graph snapshot on a background thread when none
+  // matches the store (at start, and after catching up with an import), so
+  // queries get flat adjacency and names without a request ever waiting for
+  // a build; until it is ready they read the store directly.
+  void MaybeRefreshSnapshot();
 
   const ApiOptions& options() const { return options_; }
 
@@ -77,6 +87,9 @@ class Api {
   QueryEngine engine_;
   std::mutex catch_up_mu_;
   std::chrono::steady_clock::time_point last_catch_up_{};
+  std::mutex refresh_mu_;
+  std::atomic<bool> refreshing_{false};
+  std::thread refresher_;
 };
 
 // An error body: {"error": first line of the message, "code", "message",
