@@ -11,6 +11,8 @@ PACKAGES=(
   # The web page's browser tests (tests/browser/): Debian's chromium, driven by
   # playwright-core from npm (never a browser that npm would download).
   chromium
+  # A Hangul font, so the page's screenshots show Korean titles, not boxes.
+  fonts-nanum
 )
 # Node.js and npm install the page's Cytoscape.js and playwright-core
 # (web/page/package-lock.json). A machine that already has node and npm (e.g.
