@@ -140,6 +140,11 @@ std::string NormalizeName(std::string_view s) {
 size_t DisplayWidth(std::string_view s) {
   size_t width = 0;
   for (size_t i = 0; i < s.size();) {
+    if (s[i] >= 0x20 && s[i] < 0x7f) {  // printable ASCII, most of any table: no lookup
+      ++width;
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = Decode(s, i, &cp);
     if (n <= 0) {

@@ -13,7 +13,7 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(const Store& s
   snap->sequence_ = store.Sequence();
   std::vector<std::string> ids;
   std::vector<std::pair<std::string, std::string>> named;  // nodes with properties: id, display name (id order)
-  Status s = store.ForEachNode([&](const NodeView& v) {
+  Status s = store.ForEachNodeNames([&](const NodeView& v) {
     ids.push_back(v.id);
     named.emplace_back(v.id, v.DisplayName());
     return true;
@@ -21,9 +21,9 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(const Store& s
   if (!s.ok()) return s;
   std::vector<std::pair<std::string, std::string>> raw_ends;
   std::vector<SnapshotEdge> kinds;
-  s = store.ForEachEdgeAll([&](const EdgeView& e) {
-    raw_ends.emplace_back(e.src, e.dst);
-    kinds.push_back(SnapshotEdge{e.kind});
+  s = store.ForEachEdgeEnds([&](std::string_view src, EdgeKind kind, std::string_view dst) {
+    raw_ends.emplace_back(src, dst);
+    kinds.push_back(SnapshotEdge{kind});
     return true;
   });
   if (!s.ok()) return s;

@@ -49,9 +49,9 @@ Status StoreGraphView::ForEachNode(std::optional<NodeKind> kind,
 }
 
 Result<uint64_t> StoreGraphView::CountNodes(NodeKind kind) {
-  Result<GraphCounts> counts = store_->Count();
-  if (!counts.ok()) return counts.status();
-  return counts->nodes[static_cast<int>(kind)];
+  uint64_t counts[4] = {0, 0, 0, 0};
+  if (Status s = store_->CountNodes(counts); !s.ok()) return s;
+  return counts[static_cast<int>(kind)];
 }
 
 }  // namespace pg

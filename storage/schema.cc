@@ -20,6 +20,7 @@ const char* CfName(Cf cf) {
     case Cf::kIn: return "in";
     case Cf::kNames: return "names";
     case Cf::kDeps: return "deps";
+    case Cf::kLabels: return "labels";
   }
   return "?";
 }
@@ -33,7 +34,13 @@ std::vector<Entry> DeriveEntries(const DocRecord& rec) {
     auto& list = props[n.id];
     list.insert(list.end(), n.props.begin(), n.props.end());
   }
-  for (const auto& [id, list] : props) out.push_back({Cf::kNodes, JoinKey({id, doc}), EncodeProps(list)});
+  for (const auto& [id, list] : props) {
+    out.push_back({Cf::kNodes, JoinKey({id, doc}), EncodeProps(list)});
+    std::vector<PropertyFact> names;
+    for (const PropertyFact& p : list)
+      if (p.name == "title" || p.name == "name") names.push_back({p.name, p.value, {}});
+    out.push_back({Cf::kLabels, JoinKey({id, doc}), EncodeProps(names)});
+  }
 
   std::map<std::tuple<std::string, int, std::string>, EdgeSupport> edges;
   for (const EdgeFact& e : rec.facts.edges) {
@@ -62,7 +69,10 @@ std::vector<Entry> DeriveEntries(const DocRecord& rec) {
 std::vector<std::pair<Cf, std::string>> DeriveKeys(const DocRecord& rec) {
   const std::string& doc = rec.doc;
   std::set<std::pair<Cf, std::string>> keys;
-  for (const NodeFacts& n : rec.facts.nodes) keys.emplace(Cf::kNodes, JoinKey({n.id, doc}));
+  for (const NodeFacts& n : rec.facts.nodes) {
+    keys.emplace(Cf::kNodes, JoinKey({n.id, doc}));
+    keys.emplace(Cf::kLabels, JoinKey({n.id, doc}));
+  }
   for (const EdgeFact& e : rec.facts.edges) {
     std::string_view kind = EdgeKindName(e.kind);
     keys.emplace(Cf::kOut, JoinKey({e.src, kind, e.dst, doc}));

@@ -14,12 +14,12 @@
 namespace pg {
 
 // Bump when the meaning of any key or value changes.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: labels
 
-enum class Cf { kDefault = 0, kMeta, kDocs, kNodes, kOut, kIn, kNames, kDeps };
-inline constexpr int kCfCount = 8;
+enum class Cf { kDefault = 0, kMeta, kDocs, kNodes, kOut, kIn, kNames, kDeps, kLabels };
+inline constexpr int kCfCount = 9;
 
-// "default", "meta", "docs", "nodes", "out", "in", "names", "deps".
+// "default", "meta", "docs", "nodes", "out", "in", "names", "deps", "labels".
 const char* CfName(Cf cf);
 
 struct Entry {
@@ -34,6 +34,10 @@ struct Entry {
 //   in     dst \0 kind \0 src \0 doc -> weight, position
 //   names  name \0 id \0 doc         -> ""
 //   deps   key \0 doc                -> ""   (one per depends_on key)
+//   labels id \0 doc                 -> the "title"/"name" values of its nodes
+//                                       entry, without provenance: display
+//                                       names for thousands of nodes without
+//                                       reading their (long) properties
 // Facts repeated inside one document are merged into one entry.
 // REQUIRES: rec holds full facts (as built by the importer, not as decoded).
 std::vector<Entry> DeriveEntries(const DocRecord& rec);

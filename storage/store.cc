@@ -112,7 +112,7 @@ struct SetDigest {
 // Why a stored index value does not decode, or "" when it does.
 std::string ValueProblem(Cf cf, std::string_view value) {
   Status s;
-  if (cf == Cf::kNodes) {
+  if (cf == Cf::kNodes || cf == Cf::kLabels) {
     std::vector<PropertyFact> props;
     s = DecodeProps(value, &props);
   } else if (cf == Cf::kOut) {
@@ -216,6 +216,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
     if (!ls.ok()) return FromRocks(ls, dir + ": cannot read the database");
     if (std::find(names.begin(), names.end(), CfName(Cf::kMeta)) == names.end())
       return Status::InvalidArgument(dir + ": not a papergraph database (a RocksDB database of another program)");
+    // Version 1 had no labels: say so before opening would add the family.
+    if (std::find(names.begin(), names.end(), CfName(Cf::kLabels)) == names.end())
+      return Status::VersionMismatch(dir + ": the database has schema version 1, this papergraph reads version " +
+                                     std::to_string(kSchemaVersion) + "; re-import the posts into a new database");
   }
   rocksdb::Status s;
   if (mode == Mode::kWrite) {
@@ -292,20 +296,32 @@ Status Store::ScanPrefix(Cf c, std::string_view prefix,
 
 namespace {
 
-// Reads the node `id` from `it`'s column family (nodes): seeks to its first
-// entry and decodes every document's properties (or only those naming it).
-// Leaves `it` after them, so lookups in id order walk forward through the
-// same blocks.
-Status ReadNodeAt(rocksdb::Iterator* it, std::string_view id, bool names_only, NodeView* node, bool* found) {
+// Reads the node `id` from `it`'s column family (nodes, or labels for just
+// the names): seeks to its first entry and decodes every document's
+// properties. Leaves `it` after them, so lookups in id order walk forward
+// through the same blocks.
+Status ReadNodeAt(rocksdb::Iterator* it, std::string_view id, NodeView* node, bool* found) {
   std::string prefix = KeyPrefix({id});
   *found = false;
-  for (it->Seek(prefix); it->Valid(); it->Next()) {
+  // In id order the next node is often a few entries ahead: stepping there
+  // costs far less than a seek through every level of the tree.
+  auto before = [&] { return std::string_view(it->key().data(), it->key().size()) < prefix; };
+  bool positioned = false;
+  if (it->Valid() && before())
+    for (int step = 0; step < 16 && it->Valid(); ++step) {
+      it->Next();
+      if (it->Valid() && !before()) {
+        positioned = true;
+        break;
+      }
+    }
+  if (!positioned) it->Seek(prefix);
+  for (; it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (key.substr(0, prefix.size()) != prefix) break;
     std::string doc(SplitKey(key).back());
     size_t first = node->props.size();
-    std::string_view value(it->value().data(), it->value().size());
-    Status decode = names_only ? DecodeNameProps(value, &node->props) : DecodeProps(value, &node->props);
+    Status decode = DecodeProps(std::string_view(it->value().data(), it->value().size()), &node->props);
     if (!decode.ok()) return decode;
     for (size_t i = first; i < node->props.size(); ++i) node->props[i].where.file = doc;
     *found = true;
@@ -323,20 +339,20 @@ Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
   node.kind = *kind;
   bool found = false;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kNodes)));
-  if (Status s = ReadNodeAt(it.get(), id, false, &node, &found); !s.ok()) return s;
+  if (Status s = ReadNodeAt(it.get(), id, &node, &found); !s.ok()) return s;
   if (!found) return std::optional<NodeView>();
   return std::optional<NodeView>(std::move(node));
 }
 
 Status Store::GetDisplayNames(const std::vector<std::string>& sorted_ids,
                               const std::function<void(const std::string&, std::string)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kNodes)));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kLabels)));
   NodeView node;
   for (const std::string& id : sorted_ids) {
     node.id = id;
     node.props.clear();
     bool found = false;
-    if (Status s = ReadNodeAt(it.get(), id, true, &node, &found); !s.ok()) return s;
+    if (Status s = ReadNodeAt(it.get(), id, &node, &found); !s.ok()) return s;
     if (found) fn(id, node.DisplayName());
   }
   return Status::OK();
@@ -432,11 +448,35 @@ Status Store::ScanNamePrefix(std::string_view prefix, size_t limit,
   });
 }
 
-Status Store::ForEachNode(const std::function<bool(const NodeView&)>& fn) const {
+Status Store::ForEachNode(const std::function<bool(const NodeView&)>& fn) const { return ScanNodes(Cf::kNodes, fn); }
+
+Status Store::ForEachNodeNames(const std::function<bool(const NodeView&)>& fn) const {
+  return ScanNodes(Cf::kLabels, fn);
+}
+
+Status Store::ForEachEdgeEnds(const std::function<bool(std::string_view, EdgeKind, std::string_view)>& fn) const {
+  std::string last;  // "src\0kind\0dst" of the edge just reported
+  Status bad;
+  Status s = ScanPrefix(Cf::kOut, "", [&](std::string_view key, std::string_view) {
+    std::string_view edge = key.substr(0, key.rfind(kKeySep));
+    if (edge == last) return true;  // the same edge stated by another document
+    std::vector<std::string_view> parts = SplitKey(key);
+    std::optional<EdgeKind> k = parts.size() == 4 ? ParseEdgeKind(parts[1]) : std::nullopt;
+    if (!k) {
+      bad = Status::Corruption("malformed edge key " + Escape(key));
+      return false;
+    }
+    last.assign(edge);
+    return fn(parts[0], *k, parts[2]);
+  });
+  return s.ok() ? bad : s;
+}
+
+Status Store::ScanNodes(Cf c, const std::function<bool(const NodeView&)>& fn) const {
   std::optional<NodeView> pending;
   bool stopped = false;
   Status decode;
-  Status s = ScanPrefix(Cf::kNodes, "", [&](std::string_view key, std::string_view value) {
+  Status s = ScanPrefix(c, "", [&](std::string_view key, std::string_view value) {
     std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 2) {
       decode = Status::Corruption("malformed node key " + Escape(key));
@@ -523,18 +563,24 @@ Status Store::ListDocs(std::vector<std::string>* docs) const {
   return FromRocks(it->status(), "listing documents");
 }
 
-Result<GraphCounts> Store::Count() const {
-  GraphCounts counts;
+Status Store::CountNodes(uint64_t counts[4]) const {
+  // The labels index has the nodes index's keys with small values: the same
+  // count for much less reading.
   std::string last;
-  Status s = ScanPrefix(Cf::kNodes, "", [&](std::string_view key, std::string_view) {
-    std::string_view id = SplitKey(key)[0];
+  return ScanPrefix(Cf::kLabels, "", [&](std::string_view key, std::string_view) {
+    std::string_view id = key.substr(0, key.find(kKeySep));
     if (id == last) return true;
-    last = std::string(id);
-    if (std::optional<NodeKind> k = KindOfId(id)) ++counts.nodes[static_cast<int>(*k)];
+    last.assign(id);
+    if (std::optional<NodeKind> k = KindOfId(id)) ++counts[static_cast<int>(*k)];
     return true;
   });
+}
+
+Result<GraphCounts> Store::Count() const {
+  GraphCounts counts;
+  Status s = CountNodes(counts.nodes);
   if (!s.ok()) return s;
-  last.clear();
+  std::string last;
   s = ScanPrefix(Cf::kOut, "", [&](std::string_view key, std::string_view) {
     std::vector<std::string_view> parts = SplitKey(key);
     if (parts.size() != 4) return true;
@@ -554,7 +600,7 @@ Result<GraphCounts> Store::Count() const {
 }
 
 Status Store::Check(std::vector<std::string>* problems) const {
-  const Cf derived[] = {Cf::kNodes, Cf::kOut, Cf::kIn, Cf::kNames, Cf::kDeps};
+  const Cf derived[] = {Cf::kNodes, Cf::kOut, Cf::kIn, Cf::kNames, Cf::kDeps, Cf::kLabels};
   SetDigest expected, actual;
   // What the records say should be there.
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kDocs)));

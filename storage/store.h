@@ -105,11 +105,19 @@ class Store {
   // Every node / every edge (merged), in key order.
   Status ForEachNode(const std::function<bool(const NodeView&)>& fn) const;
   Status ForEachEdgeAll(const std::function<bool(const EdgeView&)>& fn) const;
+  // Every node with only its "title"/"name" properties (the labels index):
+  // enough for DisplayName at a fraction of ForEachNode's reading.
+  Status ForEachNodeNames(const std::function<bool(const NodeView&)>& fn) const;
+  // Every edge's ends and kind, once however many documents state it, from
+  // the keys alone (no weights or evidence decoded).
+  Status ForEachEdgeEnds(const std::function<bool(std::string_view src, EdgeKind kind, std::string_view dst)>& fn) const;
 
   Result<std::optional<DocRecord>> GetDoc(std::string_view doc) const;
   Status ListDocs(std::vector<std::string>* docs) const;
 
   Result<GraphCounts> Count() const;
+  // Only GraphCounts::nodes (adds to counts, by NodeKind): no edge scan.
+  Status CountNodes(uint64_t counts[4]) const;
   // Verifies that the indexes are exactly what the document records derive
   // and that every record decodes. Appends one line per problem.
   Status Check(std::vector<std::string>* problems) const;
@@ -136,6 +144,7 @@ class Store {
 
  private:
   Store(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
+  Status ScanNodes(Cf cf, const std::function<bool(const NodeView&)>& fn) const;
   Status ScanPrefix(Cf cf, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& fn) const;
 

@@ -102,18 +102,6 @@ Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out) {
   return r.done() ? Status::OK() : Status::Corruption("node properties are malformed");
 }
 
-Status DecodeNameProps(std::string_view bytes, std::vector<PropertyFact>* out) {
-  ByteReader r(bytes);
-  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
-    std::string_view name = r.StringView();
-    std::string_view value = r.StringView();
-    r.Int();
-    r.StringView();
-    if (name == "title" || name == "name") out->push_back({std::string(name), std::string(value), {}});
-  }
-  return r.done() ? Status::OK() : Status::Corruption("node properties are malformed");
-}
-
 std::string EncodeEdgeSupport(const EdgeSupport& s) {
   ByteWriter w;
   w.Double(s.weight);

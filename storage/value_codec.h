@@ -23,9 +23,6 @@ Result<DocRecord> DecodeDocRecord(std::string_view bytes);
 // The properties one document states about one node.
 std::string EncodeProps(const std::vector<PropertyFact>& props);
 Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out);
-// Only the properties a display name is chosen from ("title", "name"),
-// without copying the rest (long review sections, snippets).
-Status DecodeNameProps(std::string_view bytes, std::vector<PropertyFact>* out);
 
 // One document's support for one edge: summed weight, first position, and
 // the evidence (file is the document, so only line and snippet are stored).

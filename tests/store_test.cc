@@ -250,8 +250,28 @@ TEST_CASE("a database of another schema version is refused clearly") {
   auto store = Store::Open(dir, Store::Mode::kWrite);
   REQUIRE_FALSE(store.ok());
   CHECK(store.status().IsVersionMismatch());
-  CHECK(store.status().message() == dir + ": the database has schema version 99, this papergraph reads version 1; "
+  CHECK(store.status().message() == dir + ": the database has schema version 99, this papergraph reads version 2; "
                                           "re-import the posts into a new database");
+
+  {  // A version 1 database: no labels family.
+    rocksdb::Options options;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (int i = 0; i < kCfCount; ++i) cfs.emplace_back(CfName(static_cast<Cf>(i)), rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(options, dir, cfs, &handles, &db).ok());
+    REQUIRE(db->DropColumnFamily(handles[static_cast<int>(Cf::kLabels)]).ok());
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+    delete db;
+  }
+  for (Store::Mode mode : {Store::Mode::kWrite, Store::Mode::kRead}) {
+    auto old = Store::Open(dir, mode);
+    REQUIRE_FALSE(old.ok());
+    CHECK(old.status().IsVersionMismatch());
+    CHECK(old.status().message() == dir + ": the database has schema version 1, this papergraph reads version 2; "
+                                          "re-import the posts into a new database");
+  }
 }
 
 TEST_CASE("batched reads: display names in one pass, neighbours once per edge") {
