@@ -135,6 +135,8 @@ Status CreateDatabase(const std::string& dir, rocksdb::Options options) {
   std::string scratch = dir + ".creating";
   std::error_code ec;
   fs::remove_all(scratch, ec);
+  // `--db ~/graphs/new/papergraph.db`: make the directories above it, as mkdir -p would.
+  if (fs::path parent = fs::path(dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
   options.create_if_missing = true;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;

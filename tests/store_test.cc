@@ -224,6 +224,9 @@ TEST_CASE("schema version mismatch and foreign directories") {
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().IsNotFound());
 
+  auto nested = Store::Open(tmp.Sub("new/parents/db"), Store::Mode::kWrite);  // made like mkdir -p
+  CHECK_MESSAGE(nested.ok(), nested.status().ToString());
+
   pg::testing::WriteFile(tmp.Sub("file"), "x");
   auto file = Store::Open(tmp.Sub("file"), Store::Mode::kWrite);
   REQUIRE_FALSE(file.ok());
