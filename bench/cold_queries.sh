@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Cold one-shot query times: for each case of OUT/queries.json, runs
-#   papergraph --db DB query '<the case as papergraph-bench writes it>' --format json --max-rows 100000000
+#   papergraph --db DB query '<the case as papergraph-bench writes it>' --format FORMAT --max-rows 100000000
 # N times as a fresh process (start to exit: open the store, run the query,
-# print JSON, close) and prints the median and p99 per case, in ms, as a
+# print the answer, close) and prints the median and p99 per case, in ms, as a
 # Markdown table. DB is a database kept with `papergraph-bench OUT --db DB`.
 #
-#   bench/cold_queries.sh DB OUT [N]        (N defaults to 50)
+#   bench/cold_queries.sh DB OUT [N] [FORMAT]   (N defaults to 50, FORMAT to table; json adds
+#                                               every node's name and the answer's subgraph)
 #
 # Uses hyperfine when it is installed, else a bash loop timed with
 # `date +%s%N`. BUILD names the build directory (default: ../build beside
@@ -19,6 +20,7 @@ fi
 db=$1
 out=$2
 runs=${3:-50}
+format=${4:-table}
 here=$(cd "$(dirname "$0")" && pwd)
 build=${BUILD:-$here/../build}
 papergraph=$build/cli/papergraph
@@ -60,12 +62,12 @@ echo "| (process start: papergraph --help) | $m ms | $p ms |"
 failed=0
 while IFS=$'\t' read -r name query; do
   # k hops at 100k posts answer 194,092 rows: past the default bound of 1,000.
-  if ! "$papergraph" --db "$db" query "$query" --format json --max-rows 100000000 > /dev/null; then
+  if ! "$papergraph" --db "$db" query "$query" --format "$format" --max-rows 100000000 > /dev/null; then
     echo "cold_queries: $name failed: $query" >&2
     failed=1
     continue
   fi
-  read -r m p < <(time_runs "$papergraph" --db "$db" query "$query" --format json --max-rows 100000000 | stats)
+  read -r m p < <(time_runs "$papergraph" --db "$db" query "$query" --format "$format" --max-rows 100000000 | stats)
   echo "| $name | $m ms | $p ms |"
 done < <("$bench" "$out" --print-queries)
 exit $failed
