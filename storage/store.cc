@@ -45,8 +45,10 @@ std::string ReadOwner(const std::string& dir) {
   return line;
 }
 
-rocksdb::Options BaseOptions() {
+rocksdb::Options BaseOptions(const StoreOptions& store_options) {
   rocksdb::Options options;
+  if (store_options.env) options.env = store_options.env;
+  if (store_options.write_buffer_bytes) options.write_buffer_size = store_options.write_buffer_bytes;
   options.create_if_missing = false;
   options.create_missing_column_families = true;
   options.max_open_files = -1;  // required by secondary instances
@@ -190,7 +192,8 @@ std::string NodeView::DisplayName() const {
   return titles.front().first;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder,
+                                           const StoreOptions& store_options) {
   std::unique_ptr<Store> store(new Store(dir, mode));
   std::error_code ec;
   bool exists = fs::exists(dir, ec);
@@ -203,7 +206,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   if (!has_current && mode == Mode::kRead)
     return Status::NotFound(dir + ": no papergraph database here; create one with `papergraph import`");
 
-  rocksdb::Options options = BaseOptions();
+  rocksdb::Options options = BaseOptions(store_options);
   if (!has_current) {
     Status created = CreateDatabase(dir, options);
     if (!created.ok()) return created;

@@ -25,6 +25,7 @@
 namespace rocksdb {
 class DB;
 class ColumnFamilyHandle;
+class Env;
 }  // namespace rocksdb
 
 namespace pg {
@@ -66,6 +67,14 @@ struct GraphCounts {
   uint64_t documents = 0;
 };
 
+// How to open a store. The defaults are what papergraph uses; tests change
+// them to inject faults (an Env whose file system fails) and to force
+// flushes in the middle of an import (a tiny write buffer).
+struct StoreOptions {
+  rocksdb::Env* env = nullptr;    // nullptr: RocksDB's default; must outlive the Store
+  size_t write_buffer_bytes = 0;  // per column family; 0: RocksDB's default (64 MiB)
+};
+
 class Store {
  public:
   enum class Mode {
@@ -76,7 +85,8 @@ class Store {
   // REQUIRES: the caller names the command for the lock holder message
   // ("papergraph import"); it is written to DIR/OWNER while the writer lives.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode,
-                                             const std::string& holder = "papergraph");
+                                             const std::string& holder = "papergraph",
+                                             const StoreOptions& options = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
