@@ -3,6 +3,8 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -130,6 +132,60 @@ std::string ValueProblem(Cf cf, std::string_view value) {
   return s.ok() ? "" : s.message();
 }
 
+// The pid of the process that holds the RocksDB lock on `dir`, 0 when none
+// does (or it cannot be told). Asks the kernel (fcntl F_GETLK on dir/LOCK,
+// the lock RocksDB takes) without taking the lock or changing any file, so a
+// second writer can be refused before RocksDB's own open, which would
+// already rotate the holder's info log.
+pid_t LockHolder(const std::string& dir) {
+  int fd = ::open((dir + "/LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct flock probe = {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  probe.l_start = 0;
+  probe.l_len = 0;
+  pid_t holder = 0;
+  if (::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK) holder = probe.l_pid;
+  ::close(fd);
+  return holder;
+}
+
+Status BusyError(const std::string& dir, pid_t pid) {
+  // OWNER names the command; trust it when it names the same process (it is
+  // written just after the lock is taken, so it may be missing or stale).
+  std::string owner = ReadOwner(dir);
+  std::string who;
+  if (!owner.empty() && (pid == 0 || owner.rfind("pid " + std::to_string(pid) + ":", 0) == 0))
+    who = owner;
+  else if (pid != 0)
+    who = "pid " + std::to_string(pid);
+  return Status::Busy(dir + ": the database is in use by another writer" + (who.empty() ? "" : " (" + who + ")") +
+                      "; wait for it to finish, or use a read-only command");
+}
+
+// Holds an exclusive flock(2) on a directory while it lives: creators of a
+// database in the same parent directory take turns, so two imports started
+// at once on a new --db cannot both build it (one creates it, the other then
+// finds it and is told it is busy).
+class DirLock {
+ public:
+  explicit DirLock(const std::string& dir) {
+    fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) return;
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~DirLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // Creates a complete database (every column family and the schema version)
 // in a scratch directory beside `dir`, then renames it into place: a process
 // killed during creation leaves no half-made database behind.
@@ -195,22 +251,40 @@ std::string NodeView::DisplayName() const {
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder,
                                            const StoreOptions& store_options) {
   std::unique_ptr<Store> store(new Store(dir, mode));
-  std::error_code ec;
-  bool exists = fs::exists(dir, ec);
-  if (exists && !fs::is_directory(dir, ec))
-    return Status::InvalidArgument(dir + ": not a directory, so not a papergraph database");
-  bool has_current = exists && fs::exists(fs::path(dir) / "CURRENT", ec);
-  bool empty = !exists || fs::is_empty(dir, ec);
-  if (!has_current && !empty)
-    return Status::InvalidArgument(dir + ": not a papergraph database (a non-empty directory without one)");
+  rocksdb::Options options = BaseOptions(store_options);
+  // What is at `dir`: a database, nothing (create one), or something else.
+  auto inspect = [&dir](bool* has_current) -> Status {
+    std::error_code ec;
+    bool exists = fs::exists(dir, ec);
+    if (exists && !fs::is_directory(dir, ec))
+      return Status::InvalidArgument(dir + ": not a directory, so not a papergraph database");
+    *has_current = exists && fs::exists(fs::path(dir) / "CURRENT", ec);
+    bool empty = !exists || fs::is_empty(dir, ec);
+    if (!*has_current && !empty)
+      return Status::InvalidArgument(dir + ": not a papergraph database (a non-empty directory without one)");
+    return Status::OK();
+  };
+  bool has_current = false;
+  if (Status s = inspect(&has_current); !s.ok()) return s;
   if (!has_current && mode == Mode::kRead)
     return Status::NotFound(dir + ": no papergraph database here; create one with `papergraph import`");
-
-  rocksdb::Options options = BaseOptions(store_options);
   if (!has_current) {
-    Status created = CreateDatabase(dir, options);
-    if (!created.ok()) return created;
-    has_current = true;
+    // Another process may be creating it right now: take turns, then look
+    // again. (When the parent cannot be opened, creating fails anyway, with
+    // RocksDB's message.)
+    std::error_code ec;
+    fs::path parent = fs::absolute(fs::path(dir), ec).parent_path();
+    DirLock turn(parent.string());
+    if (Status s = inspect(&has_current); !s.ok()) return s;
+    if (!has_current) {
+      Status created = CreateDatabase(dir, options);
+      if (!created.ok()) return created;
+      has_current = true;
+    }
+  }
+  if (mode == Mode::kWrite) {
+    // Refuse a second writer before RocksDB opens anything (see LockHolder).
+    if (pid_t pid = LockHolder(dir); pid != 0) return BusyError(dir, pid);
   }
   {
     // Never add our column families to somebody else's RocksDB database.
@@ -223,12 +297,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   rocksdb::Status s;
   if (mode == Mode::kWrite) {
     s = rocksdb::DB::Open(options, dir, Descriptors(options), &store->handles_, &store->db_);
-    if (IsLockError(s)) {
-      std::string owner = ReadOwner(dir);
-      return Status::Busy(dir + ": the database is in use by another writer" +
-                          (owner.empty() ? "" : " (" + owner + ")") +
-                          "; wait for it to finish, or use a read-only command");
-    }
+    if (IsLockError(s)) return BusyError(dir, LockHolder(dir));  // lost a race with another writer
   } else {
     char tmpl[] = "/tmp/papergraph-reader-XXXXXX";
     if (!mkdtemp(tmpl)) return Status::IOError(std::string("cannot create a reader directory: ") + std::strerror(errno));

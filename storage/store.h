@@ -2,10 +2,10 @@
 // of truth (DESIGN §3, docs/storage.md).
 //
 // Open for writing: one writer per directory; a second writer gets Busy with
-// the holder's pid and command. Open for reading: a RocksDB secondary
-// instance, safe beside a live writer; CatchUp() shows what the writer has
-// committed since. A Store is thread-safe for concurrent reads; writes go
-// through one WriteTxn at a time.
+// the holder's pid and command, and leaves the directory untouched. Open for
+// reading: a RocksDB secondary instance, safe beside a live writer; CatchUp()
+// shows what the writer has committed since. A Store is thread-safe for
+// concurrent reads; writes go through one WriteTxn at a time.
 #pragma once
 
 #include <cstdint>
