@@ -29,6 +29,7 @@ PG, SOURCE, SHARED = sys.argv[1], sys.argv[2], sys.argv[3]
 SANITIZED = "--sanitized" in sys.argv[4:]
 RSS_GROWTH_MB = 600 if SANITIZED else 150
 RSS_PEAK_MB = 1500 if SANITIZED else 600
+RSS_REPEAT_MB = 300 if SANITIZED else 30
 SLOW_HALF = 150        # connections that send half a request and stall
 SLOW_TRICKLE = 50      # connections that send a request one byte at a time
 IDLE = 100             # connections that send nothing
@@ -99,6 +100,42 @@ def raw(port, data, timeout=10.0):
 
 def q(text):
     return "/api/query?q=" + urllib.parse.quote(text)
+
+
+def burst(port):
+    """MANY connections at once, each with one request: (answered 200, seconds)."""
+    sel = selectors.DefaultSelector()
+    t0 = time.monotonic()
+    conns = []
+    for i in range(MANY):
+        s = socket.create_connection(("127.0.0.1", port))
+        path = "/api/stats" if i % 2 == 0 else "/api/search?prefix=" + "abcdefghij"[i % 10]
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ, [b""])
+        conns.append(s)
+    done, ok200 = 0, 0
+    deadline = time.monotonic() + 30
+    while done < MANY and time.monotonic() < deadline:
+        for key, _ in sel.select(timeout=1):
+            try:
+                chunk = key.fileobj.recv(65536)
+            except BlockingIOError:
+                continue
+            except ConnectionResetError:
+                chunk = b""
+            if chunk:
+                key.data[0] += chunk
+                continue
+            sel.unregister(key.fileobj)
+            done += 1
+            if key.data[0].startswith(b"HTTP/1.1 200"):
+                ok200 += 1
+    secs = time.monotonic() - t0
+    for s in conns:
+        s.close()
+    sel.close()
+    return ok200, secs
 
 
 def build_db(work):
@@ -190,40 +227,7 @@ def run(pid, port):
     check(status == 200 and secs < ANSWER_BOUND, f"answer beside slow clients: {status} in {secs:.2f} s")
 
     # 2. Many connections at once, each with a whole request.
-    sel = selectors.DefaultSelector()
-    t0 = time.monotonic()
-    conns = []
-    for i in range(MANY):
-        s = socket.create_connection(("127.0.0.1", port))
-        path = "/api/stats" if i % 2 == 0 else "/api/search?prefix=" + "abcdefghij"[i % 10]
-        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
-        s.setblocking(False)
-        sel.register(s, selectors.EVENT_READ, [b""])
-        conns.append(s)
-    done, ok200 = 0, 0
-    deadline = time.monotonic() + 30
-    while done < MANY and time.monotonic() < deadline:
-        for key, _ in sel.select(timeout=1):
-            try:
-                chunk = key.fileobj.recv(65536)
-            except (BlockingIOError, ConnectionResetError):
-                chunk = b"" if False else None
-            if chunk is None:
-                continue
-            if chunk:
-                key.data[0] += chunk
-                continue
-            sel.unregister(key.fileobj)
-            key.fileobj.close()
-            done += 1
-            if key.data[0].startswith(b"HTTP/1.1 200"):
-                ok200 += 1
-    many_secs = time.monotonic() - t0
-    for s in conns:
-        try:
-            s.close()
-        except OSError:
-            pass
+    ok200, many_secs = burst(port)
     print(f"2. {MANY} concurrent connections, one request each: {ok200} answered 200 in {many_secs:.2f} s "
           f"({MANY / many_secs:.0f} requests/s), beside the slow ones", flush=True)
     check(ok200 == MANY, f"{MANY - ok200} of {MANY} concurrent requests not answered 200")
@@ -330,6 +334,16 @@ def run(pid, port):
     check(mem1["VmRSS"] < mem0["VmRSS"] + RSS_GROWTH_MB * 1024, f"RSS grew by more than {RSS_GROWTH_MB} MB")
     check(mem1["VmHWM"] < RSS_PEAK_MB * 1024, f"peak RSS above {RSS_PEAK_MB} MB")
     check(fds1 <= fds0 + 5, f"{fds1 - fds0} file descriptors more than before: connections leak")
+
+    # 7. Memory stays put under repeated bursts: what one burst leaves, the next reuses.
+    for _ in range(3):
+        ok200, _ = burst(port)
+        check(ok200 == MANY, f"a later burst: {MANY - ok200} of {MANY} not answered 200")
+    mem2 = rss(pid)
+    print(f"7. three more bursts of {MANY} connections: RSS {mem1['VmRSS']} -> {mem2['VmRSS']} kB, "
+          f"peak {mem2['VmHWM']} kB", flush=True)
+    check(mem2["VmRSS"] < mem1["VmRSS"] + RSS_REPEAT_MB * 1024,
+          f"RSS grew by more than {RSS_REPEAT_MB} MB over three more bursts")
 
 
 if __name__ == "__main__":

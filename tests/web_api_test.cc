@@ -516,12 +516,14 @@ TEST_CASE("web: slow clients cost no request thread; too slow is 408, too big is
   ::close(heads);
   // More idle connections than max_connections: the longest-idle ones make room.
   std::vector<int> idle;
-  for (int i = 0; i < 60; ++i) idle.push_back(Connect(f.port));
+  for (int i = 0; i < 100; ++i) idle.push_back(Connect(f.port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the room makes room
   CHECK(f.GetJson("/api/stats", 200)["server"]["refused"].get<int>() >= 1);
   for (int fd : idle) ::close(fd);
   web::ConnectionCounters c = f.server->Counters();
   CHECK(c.timed_out >= 10);
-  CHECK(c.max_open <= 49);
+  // A burst may overshoot max_connections by a quarter before the room drops idle ones.
+  CHECK(c.max_open <= options.max_connections + options.max_connections / 4 + 1);
 }
 
 TEST_CASE("web: NodeSelector and ErrorResponse") {

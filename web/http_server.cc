@@ -280,9 +280,20 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
   int one = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);  // a reply is written in pieces
   uint64_t open = ++open_;
+  ++accepted_;
+  // The room drops idle connections when there are more than
+  // max_connections; a burst of new ones arrives faster than it can, so
+  // here, past a quarter more, a new connection is refused outright.
+  if (open > limits_.max_connections + limits_.max_connections / 4 + 1) {
+    SendNow(sock, ErrorReply(503, "Service Unavailable", "too_many_connections",
+                             "the server has too many open connections; try again"));
+    ::close(sock);
+    --open_;
+    ++refused_;
+    return false;
+  }
   for (uint64_t m = max_open_.load(); open > m && !max_open_.compare_exchange_weak(m, open);) {
   }
-  ++accepted_;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!stopping_ && serving_) {
@@ -464,23 +475,25 @@ void HttpServer::RoomLoop() {
       auto c = std::make_unique<Conn>(fd);
       c->since = now;
       c->deadline = now + limits_.idle_timeout;
-      if (open_.load() > limits_.max_connections) {
-        // Full: drop the connection that has waited longest without a request.
+      // Full: drop the connections that have waited longest without a
+      // request; with none, refuse the new one.
+      bool refused = false;
+      while (open_.load() > limits_.max_connections) {
         Conn* idle = nullptr;
         for (auto& [_, other] : room)
           if (!other->started && !other->draining && (!idle || other->since < idle->since)) idle = other.get();
+        ++refused_;
         if (idle) {
-          ++refused_;
           Close(remove(idle->fd));
-        } else {
-          ++refused_;
-          SendNow(fd, ErrorReply(503, "Service Unavailable", "too_many_connections",
-                                 "the server has too many open connections; try again"));
-          Close(std::move(c));
           continue;
         }
+        SendNow(fd, ErrorReply(503, "Service Unavailable", "too_many_connections",
+                               "the server has too many open connections; try again"));
+        Close(std::move(c));
+        refused = true;
+        break;
       }
-      add(std::move(c));
+      if (!refused) add(std::move(c));
     }
     if (now >= next_sweep) {
       next_sweep = now + std::chrono::milliseconds(50);

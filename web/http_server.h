@@ -12,8 +12,9 @@
 // room. The room also bounds what a client can make the server hold: the
 // request line, the head and the body (413, 414 and 431 at once, without
 // reading the rest), the time to send a request (408) and the number of open
-// connections (the longest-idle one is dropped for a new one; with none idle,
-// the new one gets 503).
+// connections (past max_connections the longest-idle one is dropped for a
+// new one, or with none idle the new one gets 503; a burst faster than the
+// room may overshoot by a quarter, past which new ones get 503 at once).
 //
 // Thread-safe: Run() serves until Stop(), which any thread may call.
 #pragma once
