@@ -261,6 +261,7 @@ def run(pid, port):
         ("*1..6 over every edge", q("paper -*1..6- * | count"), {200, 400}),
         ("four-way join", q("paper -- org -- paper -- topic -- paper | count"), {200, 400}),
         ("path between far nodes", q("path org:google to topic:\"speculative decoding\""), {200, 400, 404}),
+        ("path max 100000 all", q("path org:google to org:nvidia max 100000 all"), {200, 400}),
         ("related with top 100", f"/api/related?id={urllib.parse.quote(paper)}&top=100", {200}),
         ("export of everything", "/api/export?format=json", {200}),
         ("node with an 8 KB id", "/api/node/" + "x" * 8000, {400, 404, 414}),
