@@ -63,6 +63,10 @@ void RunImport(GlobalOptions& g, const ImportCliOptions& o) {
   for (const std::string& e : report.errors) std::cerr << "error: " << e << "\n";
   if (!s.ok()) {
     std::cerr << "papergraph: import stopped: " << s.message() << "\n";
+    std::fprintf(stderr,
+                 "papergraph: %zu of %zu files were written before it and are kept, each whole; fix the cause "
+                 "(free disk space) and run the import again to finish\n",
+                 report.imported, report.files);
     g.exit_code = kExitFailed;
     return;
   }

@@ -27,14 +27,17 @@ void WaitForSignal(web::WebServer* server) {
 }
 
 void RunServe(GlobalOptions& g, const ServeOptions& o) {
-  std::unique_ptr<Store> store = OpenStore(g, Store::Mode::kRead, "papergraph serve");
-  if (!store) return;
-  // Signals go to the waiting thread only (blocked here, inherited by httplib's threads).
+  // Signals go to the waiting thread only: blocked here, before any other
+  // thread starts, so every thread inherits the mask. (Blocked after the
+  // store opened, RocksDB's background threads still took SIGTERM and the
+  // process died without cleaning up, leaving its reader directory in /tmp.)
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::unique_ptr<Store> store = OpenStore(g, Store::Mode::kRead, "papergraph serve");
+  if (!store) return;
 
   web::WebServer server(store.get(), o.server);
   Result<int> port = server.Bind();
@@ -69,6 +72,9 @@ void RegisterServe(CLI::App& app, GlobalOptions& g) {
   cmd->add_option("--timeout-ms", o->server.api.limits.timeout_ms, "time limit of each query (default 5000)");
   cmd->add_option("--max-rows", o->server.api.limits.max_rows, "most rows of a query result (default 2000)");
   cmd->add_option("--threads", o->server.threads, "request threads (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--max-connections", o->server.max_connections,
+                  "open connections at once; past it the longest-idle one is dropped (default 1024)")
+      ->check(CLI::Range(1, 65536));
   cmd->callback([&g, o] { RunServe(g, *o); });
 }
 

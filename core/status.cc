@@ -17,4 +17,9 @@ std::string Status::ToString() const {
   return prefix + message_;
 }
 
+Status Status::WithContext(const std::string& where) const {
+  if (ok()) return *this;
+  return Status(code_, where + ": " + message_);
+}
+
 }  // namespace pg

@@ -49,6 +49,8 @@ class Status {
   const std::string& message() const { return message_; }
   // "IO error: <message>"; "OK" when ok().
   std::string ToString() const;
+  // The same code with "<where>: " before the message (OK stays OK).
+  Status WithContext(const std::string& where) const;
 
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

@@ -133,7 +133,7 @@ Status Importer::EnsureLexicon() {
   Status s = txn->Put(rec);
   if (s.ok()) s = txn->Commit();
   if (s.ok()) lexicon_checked_ = true;
-  return s;
+  return s.WithContext("the topic lexicon: not written");
 }
 
 Status Importer::Write(const std::string& doc, const std::string& hash, const ExtractedPost& x,
@@ -185,7 +185,7 @@ Status Importer::ImportText(const std::string& doc, const std::string& text, Imp
   }
   for (const std::string& w : parsed->warnings) report->warnings.push_back(w);
   ExtractedPost x = extractor_->Extract(std::move(parsed).value());
-  return Write(doc, DocumentHash(text, "site:auto"), x, report);
+  return Write(doc, DocumentHash(text, "site:auto"), x, report).WithContext(doc + ": not imported");
 }
 
 Status Importer::Run(const ImportOptions& options, ImportReport* report, const ProgressFn& progress) {
@@ -318,7 +318,13 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
     } else {
       for (const std::string& w : p.post.post.warnings) report->warnings.push_back(w);
       failure = Write(files[i].doc, p.hash, p.post, report);
-      if (!failure.ok()) break;
+      if (!failure.ok()) {
+        // A write error (a full disk, a failed flush that left RocksDB
+        // read-only) fails every later write too: stop at the first, naming
+        // the file. Files written before it stay, each whole.
+        failure = failure.WithContext(files[i].path + ": not imported");
+        break;
+      }
     }
     if (progress) progress(i + 1, n, files[i].doc);
   }
@@ -338,7 +344,7 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
     for (const std::string& doc : docs) {
       if (doc == kLexiconDoc || seen.count(doc)) continue;
       s = Retract(doc, report);
-      if (!s.ok()) return s;
+      if (!s.ok()) return s.WithContext(doc + ": not pruned");
     }
   }
   s = store_->Sync();

@@ -48,8 +48,9 @@ class Importer {
  public:
   Importer(Store* store, const Extractor* extractor) : store_(store), extractor_(extractor) {}
 
-  // Returns a non-OK status only when the store itself fails (a write error);
-  // bad files are counted in the report.
+  // Returns a non-OK status only when the store itself fails (a write error:
+  // a full disk, a failed flush); the import stops at the first, and the
+  // message names the file being written. Bad files are counted in the report.
   Status Run(const ImportOptions& options, ImportReport* report, const ProgressFn& progress = nullptr);
 
   // Imports one document given as text (tests, fuzzing). `doc` is its id path.

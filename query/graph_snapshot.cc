@@ -127,10 +127,13 @@ std::optional<NodeRef> GraphSnapshot::Find(std::string_view id) const {
 }
 
 Result<std::shared_ptr<const GraphSnapshot>> SnapshotCache::Get(const Store& store) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (snapshot_ && snapshot_->sequence() == store.Sequence()) return snapshot_;
+  if (std::shared_ptr<const GraphSnapshot> current = Current(store)) return current;
+  // One build at a time, outside mu_: Current() answers at once meanwhile.
+  std::lock_guard<std::mutex> building(build_mu_);
+  if (std::shared_ptr<const GraphSnapshot> current = Current(store)) return current;  // built meanwhile
   Result<std::shared_ptr<const GraphSnapshot>> built = GraphSnapshot::Build(store);
   if (!built.ok()) return built.status();
+  std::lock_guard<std::mutex> lock(mu_);
   snapshot_ = *built;
   return snapshot_;
 }

@@ -137,7 +137,8 @@ class SnapshotCache {
   std::shared_ptr<const GraphSnapshot> Current(const Store& store) const;
 
  private:
-  mutable std::mutex mu_;
+  mutable std::mutex mu_;  // guards snapshot_
+  std::mutex build_mu_;    // held for a whole build
   std::shared_ptr<const GraphSnapshot> snapshot_;
 };
 

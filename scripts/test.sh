@@ -10,6 +10,8 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 
 cmake -S . -B build-asan -DPAPERGRAPH_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-asan -j"$(nproc)"
-# The generated-corpus truth check and the kill -9 trials run once, on the Release build.
+# The generated-corpus truth check, the kill -9 trials and the command-line concurrency test
+# (hundreds of process start-ups: 90 s under ASan; concurrency_tests runs the same reading and
+# writing code in-process here) run once, on the Release build.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "generated_truth|crash_recovery"
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "generated_truth|crash_recovery|concurrency_cli"

@@ -3,6 +3,8 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -45,8 +47,10 @@ std::string ReadOwner(const std::string& dir) {
   return line;
 }
 
-rocksdb::Options BaseOptions() {
+rocksdb::Options BaseOptions(const StoreOptions& store_options) {
   rocksdb::Options options;
+  if (store_options.env) options.env = store_options.env;
+  if (store_options.write_buffer_bytes) options.write_buffer_size = store_options.write_buffer_bytes;
   options.create_if_missing = false;
   options.create_missing_column_families = true;
   options.max_open_files = -1;  // required by secondary instances
@@ -56,6 +60,13 @@ rocksdb::Options BaseOptions() {
   // Column families with little traffic would otherwise pin old log files:
   // cap the log so they get flushed too.
   options.max_total_wal_size = 128 << 20;
+  // Every flush writes all column families and records them in the MANIFEST
+  // as one atomic group. A document's batch spans the column families; with
+  // separate flushes a secondary instance could read the MANIFEST between
+  // them, find the log already deleted, and show the document's record new
+  // and its index entries old until its next catch-up (seen by
+  // tests/concurrency_test.cc).
+  options.atomic_flush = true;
   // One thread opens the table files: the default starts 16 per column family,
   // which dominated the open time of one-shot commands (16.6 -> 5.3 ms at 10k posts).
   options.max_file_opening_threads = 1;
@@ -128,6 +139,70 @@ std::string ValueProblem(Cf cf, std::string_view value) {
   return s.ok() ? "" : s.message();
 }
 
+// The pid of the process that holds the RocksDB lock on `dir`, 0 when none
+// does (or it cannot be told). Asks the kernel (fcntl F_GETLK on dir/LOCK,
+// the lock RocksDB takes) without taking the lock or changing any file, so a
+// second writer can be refused before RocksDB's own open, which would
+// already rotate the holder's info log.
+pid_t LockHolder(const std::string& dir) {
+  int fd = ::open((dir + "/LOCK").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  struct flock probe = {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  probe.l_start = 0;
+  probe.l_len = 0;
+  pid_t holder = 0;
+  if (::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK) holder = probe.l_pid;
+  ::close(fd);
+  return holder;
+}
+
+// The number of the newest table file the instance knows: it changes when
+// the writer flushes or compacts.
+uint64_t NewestTableFile(rocksdb::DB* db) {
+  std::vector<rocksdb::LiveFileMetaData> files;
+  db->GetLiveFilesMetaData(&files);
+  uint64_t newest = 0;
+  for (const rocksdb::LiveFileMetaData& f : files) newest = std::max(newest, f.file_number);
+  return newest;
+}
+
+Status BusyError(const std::string& dir, pid_t pid) {
+  // OWNER names the command; trust it when it names the same process (it is
+  // written just after the lock is taken, so it may be missing or stale).
+  std::string owner = ReadOwner(dir);
+  std::string who;
+  if (!owner.empty() && (pid == 0 || owner.rfind("pid " + std::to_string(pid) + ":", 0) == 0))
+    who = owner;
+  else if (pid != 0)
+    who = "pid " + std::to_string(pid);
+  return Status::Busy(dir + ": the database is in use by another writer" + (who.empty() ? "" : " (" + who + ")") +
+                      "; wait for it to finish, or use a read-only command");
+}
+
+// Holds an exclusive flock(2) on a directory while it lives: creators of a
+// database in the same parent directory take turns, so two imports started
+// at once on a new --db cannot both build it (one creates it, the other then
+// finds it and is told it is busy).
+class DirLock {
+ public:
+  explicit DirLock(const std::string& dir) {
+    fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) return;
+    while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~DirLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
 // Creates a complete database (every column family and the schema version)
 // in a scratch directory beside `dir`, then renames it into place: a process
 // killed during creation leaves no half-made database behind.
@@ -135,8 +210,6 @@ Status CreateDatabase(const std::string& dir, rocksdb::Options options) {
   std::string scratch = dir + ".creating";
   std::error_code ec;
   fs::remove_all(scratch, ec);
-  // `--db ~/graphs/new/papergraph.db`: make the directories above it, as mkdir -p would.
-  if (fs::path parent = fs::path(dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
   options.create_if_missing = true;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
@@ -192,24 +265,45 @@ std::string NodeView::DisplayName() const {
   return titles.front().first;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder,
+                                           const StoreOptions& store_options) {
   std::unique_ptr<Store> store(new Store(dir, mode));
-  std::error_code ec;
-  bool exists = fs::exists(dir, ec);
-  if (exists && !fs::is_directory(dir, ec))
-    return Status::InvalidArgument(dir + ": not a directory, so not a papergraph database");
-  bool has_current = exists && fs::exists(fs::path(dir) / "CURRENT", ec);
-  bool empty = !exists || fs::is_empty(dir, ec);
-  if (!has_current && !empty)
-    return Status::InvalidArgument(dir + ": not a papergraph database (a non-empty directory without one)");
+  rocksdb::Options options = BaseOptions(store_options);
+  // What is at `dir`: a database, nothing (create one), or something else.
+  auto inspect = [&dir](bool* has_current) -> Status {
+    std::error_code ec;
+    bool exists = fs::exists(dir, ec);
+    if (exists && !fs::is_directory(dir, ec))
+      return Status::InvalidArgument(dir + ": not a directory, so not a papergraph database");
+    *has_current = exists && fs::exists(fs::path(dir) / "CURRENT", ec);
+    bool empty = !exists || fs::is_empty(dir, ec);
+    if (!*has_current && !empty)
+      return Status::InvalidArgument(dir + ": not a papergraph database (a non-empty directory without one)");
+    return Status::OK();
+  };
+  bool has_current = false;
+  if (Status s = inspect(&has_current); !s.ok()) return s;
   if (!has_current && mode == Mode::kRead)
     return Status::NotFound(dir + ": no papergraph database here; create one with `papergraph import`");
-
-  rocksdb::Options options = BaseOptions();
   if (!has_current) {
-    Status created = CreateDatabase(dir, options);
-    if (!created.ok()) return created;
-    has_current = true;
+    // Another process may be creating it right now: take turns, then look
+    // again. `--db ~/graphs/new/papergraph.db` makes the directories above
+    // it first, as mkdir -p would. (When the parent still cannot be opened,
+    // creating fails anyway, with RocksDB's message.)
+    std::error_code ec;
+    fs::path parent = fs::absolute(fs::path(dir), ec).parent_path();
+    fs::create_directories(parent, ec);
+    DirLock turn(parent.string());
+    if (Status s = inspect(&has_current); !s.ok()) return s;
+    if (!has_current) {
+      Status created = CreateDatabase(dir, options);
+      if (!created.ok()) return created;
+      has_current = true;
+    }
+  }
+  if (mode == Mode::kWrite) {
+    // Refuse a second writer before RocksDB opens anything (see LockHolder).
+    if (pid_t pid = LockHolder(dir); pid != 0) return BusyError(dir, pid);
   }
   {
     // Never add our column families to somebody else's RocksDB database.
@@ -226,19 +320,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   rocksdb::Status s;
   if (mode == Mode::kWrite) {
     s = rocksdb::DB::Open(options, dir, Descriptors(options), &store->handles_, &store->db_);
-    if (IsLockError(s)) {
-      std::string owner = ReadOwner(dir);
-      return Status::Busy(dir + ": the database is in use by another writer" +
-                          (owner.empty() ? "" : " (" + owner + ")") +
-                          "; wait for it to finish, or use a read-only command");
-    }
+    if (IsLockError(s)) return BusyError(dir, LockHolder(dir));  // lost a race with another writer
   } else {
-    char tmpl[] = "/tmp/papergraph-reader-XXXXXX";
-    if (!mkdtemp(tmpl)) return Status::IOError(std::string("cannot create a reader directory: ") + std::strerror(errno));
-    store->secondary_dir_ = tmpl;
-    options.allow_mmap_reads = true;
-    s = rocksdb::DB::OpenAsSecondary(options, dir, store->secondary_dir_, Descriptors(options),
-                                     &store->handles_, &store->db_);
+    store->options_ = store_options;
+    s = store->OpenSecondary(&store->secondary_dir_, &store->handles_, &store->db_);
   }
   if (!s.ok()) {
     store->handles_.clear();
@@ -264,8 +349,26 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   if (mode == Mode::kWrite) {
     std::ofstream owner(dir + "/" + kOwnerFile, std::ios::trunc);
     owner << "pid " << getpid() << ": " << holder << "\n";
+  } else {
+    store->newest_table_file_ = NewestTableFile(store->db_);
   }
   return store;
+}
+
+rocksdb::Status Store::OpenSecondary(std::string* secondary_dir, std::vector<rocksdb::ColumnFamilyHandle*>* handles,
+                                     rocksdb::DB** db) const {
+  char tmpl[] = "/tmp/papergraph-reader-XXXXXX";
+  if (!mkdtemp(tmpl)) return rocksdb::Status::IOError("cannot create a reader directory", std::strerror(errno));
+  *secondary_dir = tmpl;
+  rocksdb::Options options = BaseOptions(options_);
+  options.allow_mmap_reads = true;  // readers: table blocks without a read(2) and a copy each
+  rocksdb::Status s = rocksdb::DB::OpenAsSecondary(options, dir_, *secondary_dir, Descriptors(options), handles, db);
+  if (!s.ok()) {
+    std::error_code ec;
+    fs::remove_all(*secondary_dir, ec);
+    secondary_dir->clear();
+  }
+  return s;
 }
 
 Store::~Store() {
@@ -667,9 +770,51 @@ Status Store::Dump(std::string* out) const {
 
 uint64_t Store::Sequence() const { return db_->GetLatestSequenceNumber(); }
 
-Status Store::CatchUp() {
-  if (mode_ != Mode::kRead) return Status::OK();
-  return FromRocks(db_->TryCatchUpWithPrimary(), dir_ + ": catching up with the writer");
+Store::ReadScope::ReadScope(const Store* store) {
+  std::lock_guard<std::mutex> gate(store->view_gate_);
+  lock_ = std::shared_lock<std::shared_timed_mutex>(store->view_mu_);
+}
+
+Status Store::CatchUp(std::chrono::milliseconds max_wait, bool* caught_up) {
+  if (caught_up) *caught_up = false;
+  if (mode_ != Mode::kRead) {
+    if (caught_up) *caught_up = true;
+    return Status::OK();
+  }
+  std::lock_guard<std::mutex> gate(view_gate_);
+  std::unique_lock<std::shared_timed_mutex> lock(view_mu_, std::defer_lock);
+  if (max_wait == std::chrono::milliseconds::max())
+    lock.lock();
+  else if (!lock.try_lock_for(max_wait))
+    return Status::OK();
+  Status s = FromRocks(db_->TryCatchUpWithPrimary(), dir_ + ": catching up with the writer");
+  if (s.ok() && NewestTableFile(db_) != newest_table_file_) s = Reopen();
+  if (caught_up) *caught_up = s.ok();
+  return s;
+}
+
+// A secondary instance that catches up after the writer has flushed may keep
+// memtables older than the table files (when the writer deleted a log
+// before the instance read it, nothing replaces them): point reads then
+// return old values, and entries the writer has deleted may come back. So
+// when the writer has written table files since the last look, a fresh
+// instance replaces this one (a few milliseconds; a flush ends each import).
+// REQUIRES: view_mu_ held exclusively.
+Status Store::Reopen() {
+  std::string secondary_dir;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = OpenSecondary(&secondary_dir, &handles, &db);
+  if (!s.ok()) return FromRocks(s, dir_ + ": reopening to catch up with the writer");
+  for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+  delete db_;
+  std::error_code ec;
+  fs::remove_all(secondary_dir_, ec);
+  db_ = db;
+  handles_ = std::move(handles);
+  secondary_dir_ = std::move(secondary_dir);
+  newest_table_file_ = NewestTableFile(db_);
+  return Status::OK();
 }
 
 std::unique_ptr<WriteTxn> Store::BeginWrite() { return std::make_unique<WriteTxn>(this); }

@@ -2,16 +2,21 @@
 // of truth (DESIGN §3, docs/storage.md).
 //
 // Open for writing: one writer per directory; a second writer gets Busy with
-// the holder's pid and command. Open for reading: a RocksDB secondary
-// instance, safe beside a live writer; CatchUp() shows what the writer has
-// committed since. A Store is thread-safe for concurrent reads; writes go
-// through one WriteTxn at a time.
+// the holder's pid and command, and leaves the directory untouched. Open for
+// reading: a RocksDB secondary instance, safe beside a live writer; CatchUp()
+// shows what the writer has committed since. A Store is thread-safe for
+// concurrent reads; writes go through one WriteTxn at a time. Reads that must
+// agree with each other while another thread may call CatchUp() hold a
+// ReadScope (see there).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +30,8 @@
 namespace rocksdb {
 class DB;
 class ColumnFamilyHandle;
+class Env;
+class Status;
 }  // namespace rocksdb
 
 namespace pg {
@@ -66,6 +73,14 @@ struct GraphCounts {
   uint64_t documents = 0;
 };
 
+// How to open a store. The defaults are what papergraph uses; tests change
+// them to inject faults (an Env whose file system fails) and to force
+// flushes in the middle of an import (a tiny write buffer).
+struct StoreOptions {
+  rocksdb::Env* env = nullptr;    // nullptr: RocksDB's default; must outlive the Store
+  size_t write_buffer_bytes = 0;  // per column family; 0: RocksDB's default (64 MiB)
+};
+
 class Store {
  public:
   enum class Mode {
@@ -76,7 +91,8 @@ class Store {
   // REQUIRES: the caller names the command for the lock holder message
   // ("papergraph import"); it is written to DIR/OWNER while the writer lives.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, Mode mode,
-                                             const std::string& holder = "papergraph");
+                                             const std::string& holder = "papergraph",
+                                             const StoreOptions& options = {});
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -127,8 +143,36 @@ class Store {
 
   // A number that changes whenever the database changes (for caches).
   uint64_t Sequence() const;
-  // Secondary instances: read what the writer has committed since.
-  Status CatchUp();
+
+  // Holds the view still: while any ReadScope lives, CatchUp() waits, so
+  // every read made under one scope sees the same committed batches, and a
+  // document in either its old or its new state, never a mix. RocksDB gives
+  // a secondary instance no snapshots, its catch-up makes a batch visible
+  // one column family at a time, and CatchUp may replace the instance
+  // altogether (see Reopen in store.cc), so this is how a request that reads
+  // several times (a query, a node panel) stays consistent, and safe, beside
+  // other threads' catch-ups. Any number of scopes may live at once, on any
+  // threads; do not take a second scope on a thread that holds one.
+  class ReadScope {
+   public:
+    explicit ReadScope(const Store* store);
+    ReadScope(ReadScope&&) = default;
+    ReadScope& operator=(ReadScope&&) = default;
+
+   private:
+    std::shared_lock<std::shared_timed_mutex> lock_;
+  };
+  ReadScope PinView() const { return ReadScope(this); }
+
+  // Secondary instances: read what the writer has committed since. Waits
+  // for the live ReadScopes to end, up to `max_wait`; if they outlast it,
+  // nothing changes and *caught_up is false (try again later). New scopes
+  // wait while CatchUp waits, so a stream of readers cannot starve it.
+  // When the writer has flushed since the last catch-up, the instance is
+  // opened afresh (a few milliseconds).
+  // REQUIRES: the calling thread holds no ReadScope.
+  Status CatchUp(std::chrono::milliseconds max_wait = std::chrono::milliseconds::max(),
+                 bool* caught_up = nullptr);
 
   // REQUIRES: writable(); one transaction at a time.
   std::unique_ptr<WriteTxn> BeginWrite();
@@ -145,12 +189,21 @@ class Store {
  private:
   Store(std::string dir, Mode mode) : dir_(std::move(dir)), mode_(mode) {}
   Status ScanNodes(Cf cf, const std::function<bool(const NodeView&)>& fn) const;
+  rocksdb::Status OpenSecondary(std::string* secondary_dir, std::vector<rocksdb::ColumnFamilyHandle*>* handles,
+                                rocksdb::DB** db) const;
+  Status Reopen();
   Status ScanPrefix(Cf cf, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& fn) const;
 
   std::string dir_;
   Mode mode_;
+  StoreOptions options_;       // for reopening a secondary instance
   std::string secondary_dir_;  // scratch directory of a secondary instance
+  uint64_t newest_table_file_ = 0;  // of a secondary instance, at its last catch-up
+  // ReadScope and CatchUp: scopes share view_mu_; CatchUp holds view_gate_
+  // while it waits for view_mu_, and a new scope passes the gate first.
+  mutable std::mutex view_gate_;
+  mutable std::shared_timed_mutex view_mu_;
   rocksdb::DB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
 };

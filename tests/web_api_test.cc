@@ -2,8 +2,12 @@
 // bad parameters, oversized requests, path traversal attempts, bounds, cache
 // headers, and serving beside a live import. An in-process server on an
 // ephemeral port, driven by httplib's client.
+#include <arpa/inet.h>
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <nlohmann/json.hpp>
@@ -16,6 +20,7 @@
 #include "tests/test_util.h"
 #include "web/api.h"
 #include "web/assets.h"
+#include "web/http_server.h"
 #include "web/server.h"
 
 using namespace pg;
@@ -424,6 +429,101 @@ TEST_CASE("web: read-only, and bounded in URL, body and Host") {
 
   // The server is still well after all this.
   CHECK(f.GetJson("/api/stats", 200)["nodes"]["paper"] == 3);
+}
+
+namespace {
+
+// A raw client socket, for what httplib's client will not send.
+int Connect(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  timeval tv{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
+void SendAll(int fd, const std::string& data) {
+  REQUIRE(::send(fd, data.data(), data.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(data.size()));
+}
+
+// Everything until the server closes (or 5 s pass).
+std::string ReadToClose(int fd) {
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) out.append(buf, static_cast<size_t>(n));
+  return out;
+}
+
+size_t Count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("web: slow clients cost no request thread; too slow is 408, too big is refused at once") {
+  web::ServerOptions options;
+  options.threads = 2;
+  options.request_timeout_ms = 300;
+  options.idle_timeout_ms = 300;
+  options.max_connections = 48;
+  Fixture f(options);
+  // Ten connections that send half a request and stall: more than the threads.
+  std::vector<int> stalled;
+  for (int i = 0; i < 10; ++i) {
+    stalled.push_back(Connect(f.port));
+    SendAll(stalled.back(), "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ");
+  }
+  // A whole request is answered at once beside them.
+  auto start = std::chrono::steady_clock::now();
+  CHECK(f.GetJson("/api/stats", 200)["nodes"]["paper"] == 3);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  // The stalled ones get 408 once their time is up, and are closed.
+  for (int fd : stalled) {
+    std::string reply = ReadToClose(fd);
+    CHECK(reply.rfind("HTTP/1.1 408 Request Timeout", 0) == 0);
+    CHECK(reply.find("\"code\":\"request_timeout\"") != std::string::npos);
+    ::close(fd);
+  }
+  // A client that closes its side after its request is still answered.
+  int half_closed = Connect(f.port);
+  SendAll(half_closed, "GET /api/stats HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+  ::shutdown(half_closed, SHUT_WR);
+  CHECK(ReadToClose(half_closed).rfind("HTTP/1.1 200", 0) == 0);
+  ::close(half_closed);
+  // Two requests pipelined on one connection: both answered, in order.
+  int pipelined = Connect(f.port);
+  SendAll(pipelined,
+          "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+          "GET /api/search?prefix=loop HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  std::string both = ReadToClose(pipelined);
+  CHECK(Count(both, "HTTP/1.1 200 OK") == 2);
+  CHECK(both.find("\"results\"") > both.find("\"documents\""));
+  ::close(pipelined);
+  // Too big: refused before it is read.
+  int big = Connect(f.port);
+  SendAll(big, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 999999999\r\n\r\n");
+  CHECK(ReadToClose(big).rfind("HTTP/1.1 413", 0) == 0);
+  ::close(big);
+  int heads = Connect(f.port);
+  SendAll(heads, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n" + std::string(40000, 'x'));
+  CHECK(ReadToClose(heads).rfind("HTTP/1.1 431", 0) == 0);
+  ::close(heads);
+  // More idle connections than max_connections: the longest-idle ones make room.
+  std::vector<int> idle;
+  for (int i = 0; i < 100; ++i) idle.push_back(Connect(f.port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the room makes room
+  CHECK(f.GetJson("/api/stats", 200)["server"]["refused"].get<int>() >= 1);
+  for (int fd : idle) ::close(fd);
+  web::ConnectionCounters c = f.server->Counters();
+  CHECK(c.timed_out >= 10);
+  // A burst may overshoot max_connections by a quarter before the room drops idle ones.
+  CHECK(c.max_open <= options.max_connections + options.max_connections / 4 + 1);
 }
 
 TEST_CASE("web: NodeSelector and ErrorResponse") {

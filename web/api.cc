@@ -133,21 +133,30 @@ void Api::MaybeRefreshSnapshot() {
   if (refreshing_.exchange(true)) return;
   if (refresher_.joinable()) refresher_.join();  // the last build has finished
   refresher_ = std::thread([this] {
+    Store::ReadScope view = store_->PinView();  // CatchUp may not replace the instance mid-build
     (void)engine_.Snapshot();  // a failed build is retried by the next request
     refreshing_ = false;
   });
 }
 
-void Api::MaybeCatchUp() {
-  std::lock_guard<std::mutex> lock(catch_up_mu_);
-  auto now = std::chrono::steady_clock::now();
-  if (now - last_catch_up_ < options_.catch_up_interval) return;
-  last_catch_up_ = now;
-  (void)store_->CatchUp();  // a failed catch-up leaves the last view; the next one retries
+Store::ReadScope Api::BeginRead() {
+  {
+    std::lock_guard<std::mutex> lock(catch_up_mu_);
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_catch_up_ >= options_.catch_up_interval) {
+      // Waits for the requests in flight, at most catch_up_max_wait; when
+      // they take longer (a slow query), the next request tries again. A
+      // failed catch-up leaves the last view; the next one retries too.
+      bool caught_up = false;
+      Status s = store_->CatchUp(options_.catch_up_max_wait, &caught_up);
+      if (s.ok() && caught_up) last_catch_up_ = now;
+    }
+  }
+  return store_->PinView();
 }
 
 ApiResponse Api::RunQuery(const std::string& q) {
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   MaybeRefreshSnapshot();
   QueryOptions options;
   options.limits = options_.limits;
@@ -207,7 +216,7 @@ ApiResponse Api::Search(const std::string& prefix, const std::string& kind) {
   std::string norm = NormalizeName(prefix);
   if (norm.empty()) return BadParam("prefix: at least one letter is required");
   if (norm.size() > 200) return BadParam("prefix: longer than 200 bytes");
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   std::vector<std::pair<std::string, std::string>> found;
   if (Status s = store_->ScanNamePrefix(norm, options_.search_limit * 8, &found); !s.ok()) return ErrorResponse(s);
   json out = json::array();
@@ -226,7 +235,7 @@ ApiResponse Api::Search(const std::string& prefix, const std::string& kind) {
 }
 
 ApiResponse Api::Stats() {
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   Result<GraphCounts> c = store_->Count();
   if (!c.ok()) return ErrorResponse(c.status());
   json nodes, edges;
@@ -237,7 +246,7 @@ ApiResponse Api::Stats() {
 
 ApiResponse Api::Node(const std::string& arg) {
   if (arg.empty() || arg.size() > 1024) return BadParam("id: a node id is required");
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   Result<std::optional<NodeView>> found = Resolve(*store_, arg);
   if (!found.ok()) return ErrorResponse(found.status());
   if (!found->has_value()) return ErrorResponse(Status::NotFound(arg + ": no such node"));
@@ -329,7 +338,7 @@ ApiResponse Api::Export(const std::string& format, const std::string& q) {
                     "' (neo4j-csv writes a directory: use `papergraph export`)");
   if (q.size() > options_.max_query_bytes)
     return BadParam("q: the query is longer than " + std::to_string(options_.max_query_bytes) + " bytes");
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   bool whole = q.find_first_not_of(" \t\r\n") == std::string::npos;
   Result<ExportGraph> g = whole ? LoadWholeGraph(*store_) : LoadQueryGraph(*store_, q, options_.limits);
   if (!g.ok()) return ErrorResponse(g.status());
@@ -371,7 +380,7 @@ ApiResponse Api::Map(const MapParams& p) {
   }
   if (!p.format.empty() && p.format != "json" && p.format != "dot")
     return BadParam("format: expected json or dot, got '" + p.format.substr(0, 20) + "'");
-  MaybeCatchUp();
+  Store::ReadScope view = BeginRead();
   Result<TopicMap> map = BuildTopicMap(*store_, o);
   if (!map.ok()) return ErrorResponse(map.status());
   if (p.format == "dot") {

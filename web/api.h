@@ -4,7 +4,8 @@
 // directly. Errors are {"error", "code", "message", "position", "expected"}:
 // position is {line, column} (1-based, code points) for query errors, else
 // null. Thread-safe: the store is read-only (a secondary instance) and
-// QueryEngine::Run may run on several threads; CatchUp is serialized.
+// QueryEngine::Run may run on several threads; CatchUp is serialized and
+// waits for the requests in flight (each holds a Store::ReadScope).
 #pragma once
 
 #include <atomic>
@@ -27,8 +28,10 @@ struct ApiOptions {
   size_t max_query_bytes = 4096;  // a longer ?q= is a 400
   size_t search_limit = 15;       // autocomplete suggestions
   size_t edges_per_kind = 50;     // neighbours listed per edge kind in /api/node
-  // Catch up with a running import at most this often.
+  // Catch up with a running import at most this often, waiting at most
+  // catch_up_max_wait for the requests in flight (Store::CatchUp).
   std::chrono::milliseconds catch_up_interval{1000};
+  std::chrono::milliseconds catch_up_max_wait{200};
 };
 
 struct ApiResponse {
@@ -69,8 +72,10 @@ class Api {
   // The topic map as JSON (or DOT with format=dot).
   ApiResponse Map(const MapParams& params);
 
-  // Reads what a running import committed, at most once per catch_up_interval.
-  void MaybeCatchUp();
+  // Every endpoint starts here: reads what a running import committed (at
+  // most once per catch_up_interval), then pins the view for the request,
+  // so a request sees each document wholly old or wholly new.
+  Store::ReadScope BeginRead();
   // Starts building the graph snapshot on a background thread when none
   // matches the store (at start, and after catching up with an import), so
   // queries get flat adjacency and names without a request ever waiting for

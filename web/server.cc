@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "web/assets.h"
+#include "web/http_server.h"
 
 namespace pg::web {
 namespace {
@@ -55,8 +56,25 @@ bool IsLoopback(const std::string& host) {
 
 }  // namespace
 
+namespace {
+
+ConnectionLimits LimitsOf(const ServerOptions& o) {
+  ConnectionLimits l;
+  l.workers = o.threads;
+  l.max_connections = o.max_connections;
+  l.max_url_bytes = o.max_url_bytes;
+  l.max_body_bytes = o.max_body_bytes;
+  l.request_timeout = std::chrono::milliseconds(o.request_timeout_ms);
+  l.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
+  return l;
+}
+
+}  // namespace
+
 WebServer::WebServer(Store* store, ServerOptions options)
-    : options_(std::move(options)), api_(store, options_.api), http_(std::make_unique<httplib::Server>()) {
+    : options_(std::move(options)),
+      api_(store, options_.api),
+      http_(std::make_unique<HttpServer>(LimitsOf(options_))) {
   Routes();
 }
 
@@ -64,15 +82,8 @@ WebServer::~WebServer() = default;
 
 void WebServer::Routes() {
   httplib::Server& svr = *http_;
-  const int threads = options_.threads;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // Threads, timeouts and keep-alive are HttpServer's (ConnectionLimits).
   svr.set_payload_max_length(options_.max_body_bytes);
-  svr.set_read_timeout(10, 0);
-  svr.set_write_timeout(10, 0);
-  svr.set_keep_alive_max_count(100);
-  // Headers and body go out as two writes: without this, Nagle's algorithm
-  // holds the body until the client's delayed ACK, 40 ms per request.
-  svr.set_tcp_nodelay(true);
 
   svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     SetCommonHeaders(res);
@@ -143,7 +154,16 @@ void WebServer::Routes() {
   svr.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
     Send(res, api_.Search(Param(req, "prefix"), Param(req, "kind")));
   });
-  svr.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) { Send(res, api_.Stats()); });
+  svr.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+    ApiResponse r = api_.Stats();
+    if (r.status == 200) {
+      ConnectionCounters c = http_->Counters();
+      r.body["server"] = {{"connections_open", c.open},      {"connections_max_open", c.max_open},
+                          {"connections_accepted", c.accepted}, {"requests", c.requests},
+                          {"timed_out", c.timed_out},          {"refused", c.refused}};
+    }
+    Send(res, r);
+  });
   svr.Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
     Send(res, api_.Export(Param(req, "format"), Param(req, "q")));
   });
@@ -179,17 +199,21 @@ Result<int> WebServer::Bind() {
     return Status::IOError("serve: cannot listen on " + options_.host + ":" + std::to_string(port) +
                            " (in use? try --port)");
   }
+  // Bursts of connections queue in the kernel instead of being dropped.
+  http_->SetBacklog(static_cast<int>(std::min<size_t>(options_.max_connections, 4096)));
   return port;
 }
 
 Status WebServer::Run() {
   api_.MaybeRefreshSnapshot();  // warm: the first questions need not wait for it
-  if (!http_->listen_after_bind()) return Status::IOError("serve: the server stopped with an error");
+  if (!http_->Serve()) return Status::IOError("serve: the server stopped with an error");
   return Status::OK();
 }
 
-void WebServer::Stop() { http_->stop(); }
+void WebServer::Stop() { http_->Stop(); }
 
 bool WebServer::IsRunning() const { return http_->is_running(); }
+
+ConnectionCounters WebServer::Counters() const { return http_->Counters(); }
 
 }  // namespace pg::web
