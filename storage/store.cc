@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "core/node_id.h"
+#include "storage/info_log.h"
 #include "storage/key_codec.h"
 #include "storage/value_codec.h"
 #include "storage/write_txn.h"
@@ -211,6 +212,7 @@ Status CreateDatabase(const std::string& dir, rocksdb::Options options) {
   std::error_code ec;
   fs::remove_all(scratch, ec);
   options.create_if_missing = true;
+  if (fs::create_directory(scratch, ec)) options.info_log = OpenInfoLog(scratch);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, scratch, Descriptors(options), &handles, &db);
@@ -319,6 +321,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, co
   }
   rocksdb::Status s;
   if (mode == Mode::kWrite) {
+    options.info_log = OpenInfoLog(dir);
     s = rocksdb::DB::Open(options, dir, Descriptors(options), &store->handles_, &store->db_);
     if (IsLockError(s)) return BusyError(dir, LockHolder(dir));  // lost a race with another writer
   } else {
