@@ -11,6 +11,9 @@ PACKAGES=(
   # The web page's browser tests (tests/browser/): Debian's chromium, driven by
   # playwright-core from npm (never a browser that npm would download).
   chromium
+  # The libFuzzer targets (fuzz/, scripts/fuzz.sh): clang, its runtime libraries (libFuzzer,
+  # ASan, UBSan) and llvm-symbolizer for readable stack traces.
+  clang libclang-rt-14-dev llvm
 )
 # Node.js and npm install the page's Cytoscape.js and playwright-core
 # (web/page/package-lock.json). A machine that already has node and npm (e.g.
