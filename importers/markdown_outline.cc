@@ -139,6 +139,10 @@ class Collector {
     if (!current_) return;
     if (current_->line == 0) current_->line = last_line_;  // a block with no text
     if (current_->end_line < current_->line) current_->end_line = current_->line;
+    // A link without text that opens its block ("- [](url) Title") ended before any text
+    // gave the block a line, so it got line 0; it is on the block's first line.
+    for (MdLink& l : current_->links)
+      if (l.line == 0) l.line = current_->line;
     last_line_ = current_->end_line;
     // A nested list closes its parent item's block early; text of the parent
     // after the nested list (rare) opens a paragraph of its own.

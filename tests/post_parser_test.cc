@@ -185,6 +185,14 @@ TEST_CASE("an unclosed code fence is reported where it opens") {
   CHECK(tilde.warnings[0] == "posts/a.md:3: code fence opened here is never closed");
 }
 
+// Found by fuzz_post: md4c gives such a link no text to take a line from; it had line 0.
+TEST_CASE("a link with no text that opens a block is on the block's line") {
+  ParsedPost post = Parse("Intro.\n\n- [](https://arxiv.org/pdf/2510.21057) Title\n");
+  REQUIRE(post.papers.size() == 1);
+  REQUIRE(post.papers[0].urls.size() == 1);
+  CHECK(post.papers[0].urls[0].line == 3);
+}
+
 TEST_CASE("deep nesting of quotes and lists is linear, not recursive") {
   std::string quotes, dashes, indented;
   for (int i = 0; i < 10000; ++i) quotes += "> ";
