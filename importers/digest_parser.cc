@@ -5,6 +5,7 @@
 
 #include "core/arxiv_id.h"
 #include "core/text.h"
+#include "importers/front_matter.h"
 
 // The digest is a plain-text scrape of a Discourse topic: no markdown, so it
 // is read line by line. Its structure is a fixed sequence of marker lines
@@ -182,7 +183,9 @@ class DigestParser {
         if (date.size() == 10 && date[4] == '-' && date[7] == '-') {
           bool digits = true;
           for (size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) digits = digits && std::isdigit(static_cast<unsigned char>(date[k]));
-          if (digits) post_.date = date;
+          // DateFromValue also checks the month and the day: "[2025/33/16 ~ 22]" gave the
+          // post the date 2025-33-16 (fuzz/regressions/post/); now it has none.
+          if (digits) post_.date = DateFromValue(date);
         }
       }
       return;

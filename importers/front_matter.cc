@@ -166,6 +166,9 @@ bool ReadYaml(std::string_view block, const std::vector<std::string_view>& lines
       fm->keys.push_back(key);
       const YAML::Node& v = kv.second;
       int line = LineOfKey(lines, first_line, key);
+      // A key in quotes or with a tag ("title":, ! title:) is no `key:` line; yaml-cpp knows
+      // where it is. Without this, its warnings named line 0 (fuzz/regressions/front_matter/).
+      if (line == 0 && kv.first.Mark().line >= 0) line = first_line + kv.first.Mark().line;
       if (key == "tags" && v.IsSequence()) {
         for (const auto& item : v)
           if (item.IsScalar()) AddTag(item.Scalar(), &fm->tags);

@@ -139,6 +139,10 @@ class Collector {
     if (!current_) return;
     if (current_->line == 0) current_->line = last_line_;  // a block with no text
     if (current_->end_line < current_->line) current_->end_line = current_->line;
+    // A link without text that opens its block ("- [](url) Title") ended before any text
+    // gave the block a line, so it got line 0; it is on the block's first line.
+    for (MdLink& l : current_->links)
+      if (l.line == 0) l.line = current_->line;
     last_line_ = current_->end_line;
     // A nested list closes its parent item's block early; text of the parent
     // after the nested list (rare) opens a paragraph of its own.
@@ -214,6 +218,17 @@ int OnText(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
 }  // namespace
 
 MdOutline OutlineMarkdown(std::string_view text, int first_line) {
+  // md4c 0.4.8 (Debian 12) reads past the end of a document that ends inside a link
+  // destination with no line end ("[](", fixed upstream after that release): found by
+  // fuzz_post, where the byte after the buffer was garbage and md4c passed a text callback a
+  // size of 3 GB. Ending the text with '\n' keeps it inside; the copy is only made when the
+  // file has no final line end, and adds no line that any text is on.
+  std::string terminated;
+  if (!text.empty() && text.back() != '\n') {
+    terminated.reserve(text.size() + 1);
+    terminated.append(text).push_back('\n');
+    text = terminated;
+  }
   Collector collector(text, first_line);
   MD_PARSER parser{};
   parser.abi_version = 0;

@@ -264,6 +264,25 @@ PostFormat DetectFormat(std::string_view text) {
 
 namespace {
 
+// Materialize keys a paper by its arXiv id, else by its normalized title. An entry with
+// neither -- a heading of punctuation only ("## )"), markup left over as the title
+// ("1. *http://aclanthology.org/" gives "*") -- would be dropped there without a word; drop
+// it here, where the user is told (fuzz/regressions/post/).
+void DropUnidentifiedEntries(ParsedPost* post, const std::string& file) {
+  std::vector<ParsedPaper> kept;
+  kept.reserve(post->papers.size());
+  for (ParsedPaper& p : post->papers) {
+    if (p.arxiv_id.empty() && NormalizeName(p.title.empty() ? p.heading : p.title).empty()) {
+      post->warnings.push_back(file + ":" + std::to_string(p.line) +
+                               ": entry has neither a title nor an arXiv id; skipped");
+      continue;
+    }
+    p.position = static_cast<int>(kept.size()) + 1;
+    kept.push_back(std::move(p));
+  }
+  post->papers = std::move(kept);
+}
+
 // An empty page is a real thing on a site (a stub concept page): it becomes a
 // post with no papers, and the user is told.
 ParsedPost EmptyPost(const std::string& file, const char* what) {
@@ -299,6 +318,7 @@ Result<ParsedPost> ParsePost(std::string_view text, const std::string& file) {
     case PostFormat::kGeneric: post = ParseGeneric(text, file); break;
   }
   if (!post.ok()) return post;
+  DropUnidentifiedEntries(&post.value(), file);
   if (format != PostFormat::kDigest) {
     // CommonMark runs an unclosed fence to the end of the document, so every
     // entry after it would vanish without a word.

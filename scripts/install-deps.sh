@@ -13,6 +13,9 @@ PACKAGES=(
   chromium
   # A Hangul font, so the page's screenshots show Korean titles, not boxes.
   fonts-nanum
+  # The libFuzzer targets (fuzz/, scripts/fuzz.sh): clang, its runtime libraries (libFuzzer,
+  # ASan, UBSan) and llvm-symbolizer for readable stack traces.
+  clang libclang-rt-14-dev llvm
 )
 # Node.js and npm install the page's Cytoscape.js and playwright-core
 # (web/page/package-lock.json). A machine that already has node and npm (e.g.

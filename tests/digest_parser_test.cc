@@ -183,6 +183,13 @@ TEST_CASE("CRLF line ends keep line numbers") {
   CHECK(post.papers[1].line == 34);
 }
 
+// Found by fuzz_post (fuzz/regressions/post/): the date was 2025-33-16.
+TEST_CASE("a title date with no such month or day gives no date") {
+  CHECK(Parse("[2025/33/16 ~ 22] 논문 모음\n").date.empty());
+  CHECK(Parse("[2025/10/32 ~ 22] 논문 모음\n").date.empty());
+  CHECK(Parse("[2025/10/20 ~ 26] 논문 모음\n").date == "2025-10-20");
+}
+
 TEST_CASE("a text with no entries gives no papers") {
   ParsedPost post = Parse("[2025/06/16 ~ 22] 논문 모음\n\n소개 문단.\n\n1개의 좋아요\n");
   CHECK(post.papers.empty());

@@ -135,6 +135,17 @@ TEST_CASE("a date that is not a date is ignored with a warning") {
   CHECK(s.warnings[0] == "f.md:2: date 'someday' is not a YYYY-MM-DD date; ignored it");
 }
 
+// Found by fuzz_front_matter (fuzz/regressions/front_matter/): the warning named line 0.
+TEST_CASE("a quoted or tagged key still has its line") {
+  for (const char* key : {"\"title\"", "! title"}) {
+    SplitPost s = Split(std::string("---\nlayout: post\n") + key + ": T'\n---\n");
+    CHECK(s.front.title == "T");
+    CHECK(s.front.title_line == 3);
+    REQUIRE(s.warnings.size() == 1);
+    CHECK(s.warnings[0] == "f.md:3: title has an unmatched quote; dropped it");
+  }
+}
+
 TEST_CASE("deeply nested YAML does not crash; it is read line by line") {
   std::string text = "---\ntitle: T\nx: " + std::string(100000, '[') + "\n---\n";
   SplitPost s = Split(text);

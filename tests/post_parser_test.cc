@@ -185,6 +185,33 @@ TEST_CASE("an unclosed code fence is reported where it opens") {
   CHECK(tilde.warnings[0] == "posts/a.md:3: code fence opened here is never closed");
 }
 
+// Found by fuzz_post (fuzz/regressions/post/): Materialize skips a paper with no id, and
+// these were skipped without a word.
+TEST_CASE("an entry with neither a title nor an arXiv id is dropped with a warning") {
+  ParsedPost generic = Parse("1. *http://aclanthology.org/\n");
+  CHECK(generic.papers.empty());
+  REQUIRE(generic.warnings.size() == 1);
+  CHECK(generic.warnings[0] == "posts/a.md:1: entry has neither a title nor an arXiv id; skipped");
+
+  ParsedPost docusaurus = Parse(
+      "# 2025-10-27 papers review\n\n## )\n\nnotes\n\n## [Real](https://arxiv.org/abs/2510.00001)\n",
+      "docs/papers/y2025/oct/20251027.md");
+  REQUIRE(docusaurus.papers.size() == 1);
+  CHECK(docusaurus.papers[0].title == "Real");
+  CHECK(docusaurus.papers[0].position == 1);
+  REQUIRE(docusaurus.warnings.size() == 1);
+  CHECK(docusaurus.warnings[0] ==
+        "docs/papers/y2025/oct/20251027.md:3: entry has neither a title nor an arXiv id; skipped");
+}
+
+// Found by fuzz_post: md4c gives such a link no text to take a line from; it had line 0.
+TEST_CASE("a link with no text that opens a block is on the block's line") {
+  ParsedPost post = Parse("Intro.\n\n- [](https://arxiv.org/pdf/2510.21057) Title\n");
+  REQUIRE(post.papers.size() == 1);
+  REQUIRE(post.papers[0].urls.size() == 1);
+  CHECK(post.papers[0].urls[0].line == 3);
+}
+
 TEST_CASE("deep nesting of quotes and lists is linear, not recursive") {
   std::string quotes, dashes, indented;
   for (int i = 0; i < 10000; ++i) quotes += "> ";

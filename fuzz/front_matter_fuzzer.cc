@@ -1,0 +1,8 @@
+// libFuzzer target "front_matter": CheckFrontMatter (fuzz/checks.h) on every input.
+#include "fuzz/checks.h"
+#include "fuzz/fuzz_main.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  pg::fuzz::Require(pg::fuzz::CheckFrontMatter(pg::fuzz::AsText(data, size)));
+  return 0;
+}
