@@ -21,9 +21,13 @@ cmake -S . -B "$out" -DPAPERGRAPH_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   { cat "$out/logs/configure.log" >&2; exit 1; }
 cmake --build "$out" --target fuzz -j"$(nproc)" >"$out/logs/build.log" 2>&1 || { tail -50 "$out/logs/build.log" >&2; exit 1; }
 
-# Seeds are rebuilt each run (never committed); what the fuzzers find accumulates in
-# $out/corpus/<target>/, the first corpus directory, the only one libFuzzer writes to.
+# Seeds are rebuilt each run (never committed). What the fuzzers find goes to
+# $out/corpus/<target>/, the first corpus directory, the only one libFuzzer writes to. It
+# starts empty, so that a bounded run takes the time it is given (libFuzzer first runs the
+# whole corpus, however long that takes); PAPERGRAPH_FUZZ_KEEP_CORPUS=1 goes on from what
+# earlier runs found, for long runs.
 rm -rf "$out/seeds"
+[ "${PAPERGRAPH_FUZZ_KEEP_CORPUS:-0}" = 1 ] || rm -rf "$out/corpus"
 shared=()
 [ -d ../shared/corpus ] && shared=(../shared)
 python3 fuzz/make_seeds.py "$out/seeds" . "${shared[@]}"

@@ -19,5 +19,5 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "generated_truth|crash_recovery|concurrency_cli"
 
 # A bounded fuzzing run: the clang build, then PAPERGRAPH_FUZZ_SECONDS (default 45) per target,
-# about 7 minutes in all (docs/fuzzing.md has the long run).
+# about 6 minutes in all (docs/fuzzing.md has the long run).
 scripts/fuzz.sh "${PAPERGRAPH_FUZZ_SECONDS:-45}"
