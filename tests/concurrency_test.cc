@@ -28,20 +28,12 @@
 
 using namespace pg;
 using pg::testing::ScratchDir;
+using pg::testing::TheExtractor;
 
 namespace {
 
 constexpr int kPosts = 40;
 constexpr int kRounds = 9;  // imports after the first: B, A, B, ... (odd: ends on B)
-
-const Extractor& TheExtractor() {
-  static std::unique_ptr<Extractor> extractor = [] {
-    auto e = Extractor::Load(PAPERGRAPH_DATA_DIR, {});
-    REQUIRE_MESSAGE(e.ok(), e.status().ToString());
-    return std::move(e).value();
-  }();
-  return *extractor;
-}
 
 std::string Doc(int i) { return pg::testing::PostId(i).substr(5); }
 
@@ -129,10 +121,8 @@ void Alternate(Store* writer, const TwoVersions& v, std::atomic<bool>* done) {
   *done = true;
 }
 
-}  // namespace
-
-TEST_CASE("concurrency: secondary readers see each document wholly old or wholly new during imports") {
-  TwoVersions v;
+// A writer that has imported version A of every post, and a reader beside it.
+std::pair<std::unique_ptr<Store>, std::unique_ptr<Store>> ImportVersionA(const TwoVersions& v) {
   auto w = Store::Open(v.db, Store::Mode::kWrite, "test");
   REQUIRE(w.ok());
   std::unique_ptr<Store> writer = std::move(w).value();
@@ -140,7 +130,14 @@ TEST_CASE("concurrency: secondary readers see each document wholly old or wholly
   REQUIRE(Importer(writer.get(), &TheExtractor()).Run(TwoVersions::From(v.a), &first).ok());
   auto r = Store::Open(v.db, Store::Mode::kRead);
   REQUIRE(r.ok());
-  std::unique_ptr<Store> reader = std::move(r).value();
+  return {std::move(writer), std::move(r).value()};
+}
+
+}  // namespace
+
+TEST_CASE("concurrency: secondary readers see each document wholly old or wholly new during imports") {
+  TwoVersions v;
+  auto [writer, reader] = ImportVersionA(v);
   std::vector<std::string> sig_a(kPosts);
   for (int i = 0; i < kPosts; ++i) sig_a[i] = Signature(*reader, i);
 
@@ -210,14 +207,7 @@ TEST_CASE("concurrency: secondary readers see each document wholly old or wholly
 
 TEST_CASE("concurrency: the web server answers during imports with each document wholly old or new") {
   TwoVersions v;
-  auto w = Store::Open(v.db, Store::Mode::kWrite, "test");
-  REQUIRE(w.ok());
-  std::unique_ptr<Store> writer = std::move(w).value();
-  ImportReport first;
-  REQUIRE(Importer(writer.get(), &TheExtractor()).Run(TwoVersions::From(v.a), &first).ok());
-  auto r = Store::Open(v.db, Store::Mode::kRead);
-  REQUIRE(r.ok());
-  std::unique_ptr<Store> reader = std::move(r).value();
+  auto [writer, reader] = ImportVersionA(v);
   web::ServerOptions options;
   options.port = 0;
   options.api.catch_up_interval = std::chrono::milliseconds(0);  // every request catches up: the worst case

@@ -27,20 +27,12 @@ using namespace pg;
 using pg::testing::FaultEnv;
 using pg::testing::FaultPoint;
 using pg::testing::ScratchDir;
+using pg::testing::TheExtractor;
 
 namespace {
 
 constexpr int kPosts = 60;
 constexpr size_t kTinyBuffer = 64 << 10;  // flushes every few documents
-
-const Extractor& TheExtractor() {
-  static std::unique_ptr<Extractor> extractor = [] {
-    auto e = Extractor::Load(PAPERGRAPH_DATA_DIR, {});
-    REQUIRE_MESSAGE(e.ok(), e.status().ToString());
-    return std::move(e).value();
-  }();
-  return *extractor;
-}
 
 ImportOptions PostsUnder(const std::string& root, std::vector<std::string> paths) {
   ImportOptions o;

@@ -1,12 +1,25 @@
 #include "tests/test_corpus.h"
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <memory>
 
 #include "tests/test_util.h"
 
 namespace pg::testing {
+
+const Extractor& TheExtractor() {
+  static std::unique_ptr<Extractor> extractor = [] {
+    auto e = Extractor::Load(PAPERGRAPH_DATA_DIR, {});
+    REQUIRE_MESSAGE(e.ok(), e.status().ToString());
+    return std::move(e).value();
+  }();
+  return *extractor;
+}
+
 namespace {
 
 const char* kOrgs[] = {"google", "nvidia", "bytedance", "meta", "microsoft", "alibaba", "deepmind", "openai"};

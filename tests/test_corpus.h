@@ -12,7 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include "importers/extract.h"
+
 namespace pg::testing {
+
+// The extractor over data/ (loaded once; fails the test when data/ is broken).
+const Extractor& TheExtractor();
 
 struct GeneratedPost {
   std::string doc;   // id path: docs/papers/y2025/oct/post-007.md
