@@ -21,6 +21,16 @@ std::optional<NodeKind> KindOfId(std::string_view id) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> IdPrefixes(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::kPaper: return {"arxiv:", "title:"};
+    case NodeKind::kOrg: return {"org:"};
+    case NodeKind::kTopic: return {"topic:"};
+    case NodeKind::kPost: return {"post:"};
+  }
+  return {};
+}
+
 std::string_view IdKey(std::string_view id) {
   size_t colon = id.find(':');
   return colon == std::string_view::npos ? id : id.substr(colon + 1);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/kinds.h"
 
@@ -19,6 +20,9 @@ std::string PostId(std::string_view relative_path);          // "post:" + path
 
 // The kind an id names, or nullopt for a string that is not an id.
 std::optional<NodeKind> KindOfId(std::string_view id);
+// The prefixes of every id of `kind`: {"arxiv:", "title:"} for papers,
+// {"org:"} for labs, and so on.
+std::vector<std::string_view> IdPrefixes(NodeKind kind);
 
 // The part after the prefix: "arxiv:2510.1" -> "2510.1".
 std::string_view IdKey(std::string_view id);

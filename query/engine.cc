@@ -259,14 +259,18 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
     for (NodeRef n : refs)
       r.nodes.push_back({std::string(ctx.snapshot->IdView(n)), ctx.snapshot->Kind(n), std::string(ctx.snapshot->Name(n))});
   } else {
-    std::vector<std::string> ids;
+    // Names from the labels index in one forward pass over the sorted ids;
+    // a node the store does not hold is named by its id.
+    std::sort(refs.begin(), refs.end(), [&](NodeRef a, NodeRef b) { return view->Id(a) < view->Id(b); });
+    std::vector<std::string_view> ids;
     ids.reserve(refs.size());
-    for (NodeRef n : refs) ids.push_back(view->Id(n));
-    if (Status s = cache.PrefetchNames(std::move(ids)); !s.ok()) return s;
-    for (NodeRef n : refs) r.nodes.push_back({view->Id(n), view->Kind(n), cache.DisplayName(view->Id(n))});
+    for (NodeRef n : refs) {
+      ids.push_back(view->Id(n));
+      r.nodes.push_back({view->Id(n), view->Kind(n), view->Id(n)});
+    }
+    Status s = store_->GetDisplayNames(ids, [&](size_t i, std::string name) { r.nodes[i].name = std::move(name); });
+    if (!s.ok()) return s;
   }
-  if (!by_ref)
-    std::sort(r.nodes.begin(), r.nodes.end(), [](const ResultNode& a, const ResultNode& b) { return a.id < b.id; });
   r.notes.insert(r.notes.begin(), body.notes.begin(), body.notes.end());
   r.elapsed_us = budget.ElapsedMicros();
   return r;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/kinds.h"
 #include "core/status.h"
@@ -43,6 +44,16 @@ class GraphView {
   // fn returns false to stop.
   virtual Status ForEachNode(std::optional<NodeKind> kind,
                              const std::function<bool(NodeRef, const NodeView* view)>& fn) = 0;
+  // Calls fn(n, other, kind) for each edge in `dir` (as ForEachEdge) at every
+  // node n of `node_kind` whose other end is marked in `others` (by ref).
+  // For a step from thousands of nodes into a kind with few (papers to
+  // labs), read from the few's side. This default asks node by node.
+  virtual Status ForEachEdgeAtKind(NodeKind node_kind, Direction dir, EdgeKindSet kinds,
+                                   const std::vector<bool>& others,
+                                   const std::function<void(NodeRef n, NodeRef other, EdgeKind)>& fn);
+  // About how many bytes of storage ForEachEdgeAtKind(node_kind, dir) reads,
+  // when the view can tell (then the caller can choose the cheaper side).
+  virtual std::optional<uint64_t> EdgeBytesAtKind(NodeKind, Direction) { return std::nullopt; }
   // The number of nodes of `kind` (without reading their properties).
   virtual Result<uint64_t> CountNodes(NodeKind kind) = 0;
   // True when a < b exactly when Id(a) < Id(b), so sorting refs sorts ids.

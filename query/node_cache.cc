@@ -1,7 +1,5 @@
 #include "query/node_cache.h"
 
-#include <algorithm>
-
 #include "query/graph_snapshot.h"
 
 namespace pg {
@@ -20,14 +18,6 @@ Result<const NodeView*> NodeCache::Get(const std::string& id) {
   const NodeView* out = view.get();
   nodes_.emplace(id, std::move(view));
   return out;
-}
-
-Status NodeCache::PrefetchNames(std::vector<std::string> ids) {
-  if (snapshot_) return Status::OK();  // names come from the snapshot
-  std::erase_if(ids, [&](const std::string& id) { return nodes_.count(id) > 0 || names_.count(id) > 0; });
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return store_->GetDisplayNames(ids, [&](const std::string& id, std::string name) { names_.emplace(id, std::move(name)); });
 }
 
 const NodeView* NodeCache::Put(NodeView view) {
@@ -51,7 +41,6 @@ std::string NodeCache::DisplayName(const std::string& id) {
     std::optional<NodeRef> n = snapshot_->Find(id);
     return n ? std::string(snapshot_->Name(*n)) : id;
   }
-  if (auto it = names_.find(id); it != names_.end()) return it->second;
   Result<const NodeView*> node = Get(id);
   if (!node.ok() || *node == nullptr) return id;
   return (*node)->DisplayName();

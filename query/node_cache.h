@@ -6,7 +6,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "storage/store.h"
 
@@ -29,10 +28,6 @@ class NodeCache {
   // The node, or nullptr when the store has no such node. The pointer stays
   // valid while the cache lives.
   Result<const NodeView*> Get(const std::string& id);
-  // Reads the display names of `ids` in one pass over the store, so that
-  // naming thousands of result nodes costs one forward scan, not a full read
-  // of each node.
-  Status PrefetchNames(std::vector<std::string> ids);
   // Keeps a node the caller already read (from a scan).
   const NodeView* Put(NodeView view);
   // The display name, or the id when the node is absent or unreadable.
@@ -42,7 +37,6 @@ class NodeCache {
   const Store* store_;
   const GraphSnapshot* snapshot_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<NodeView>> nodes_;  // null: absent
-  std::unordered_map<std::string, std::string> names_;                 // from PrefetchNames
 };
 
 }  // namespace pg

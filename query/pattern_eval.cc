@@ -55,6 +55,22 @@ bool SkippedByBareStep(const StepPlan& p, EdgeKind k, NodeKind a, NodeKind b) {
   return p.bare && k == EdgeKind::kMentions && (a == NodeKind::kOrg || b == NodeKind::kOrg);
 }
 
+// The edge kinds a step reads out of and into a node of kind `nk` on its way
+// to `target` (any kind when nullopt): only those that can join the two
+// kinds (query/edge_schema.h), without the mentions the bare step skips.
+std::pair<EdgeKindSet, EdgeKindSet> HopKinds(const StepPlan& p, NodeKind nk, std::optional<NodeKind> target) {
+  EdgeKindSet ok = p.kinds & (target ? EdgeKindsBetween(nk, *target) : EdgeKindsAt(nk, Direction::kOut));
+  EdgeKindSet ik = p.kinds & (target ? EdgeKindsBetween(*target, nk) : EdgeKindsAt(nk, Direction::kIn));
+  if (p.bare && (nk == NodeKind::kPaper || nk == NodeKind::kOrg) && target == NodeKind::kOrg) ok &= ~KindBit(EdgeKind::kMentions);
+  if (p.bare && nk == NodeKind::kOrg && target == NodeKind::kPaper) ik &= ~KindBit(EdgeKind::kMentions);
+  return {ok, ik};
+}
+
+// Reading the edges of every node of the target kind costs about this many
+// bytes of table files per source node it saves a seek for (a seek reads a
+// whole block for a few keys; a scan reads blocks end to end).
+constexpr uint64_t kScanBytesPerSeek = 2048;
+
 class Matcher {
  public:
   Matcher(const Pattern& pattern, const std::vector<BoundNode>& bound, EvalContext& ctx)
@@ -70,6 +86,8 @@ class Matcher {
   Status OneHop(NodeRef n, const StepPlan& p, std::optional<NodeKind> target, std::vector<NodeRef>* out);
   Status Reach(NodeRef n, const StepPlan& p, std::vector<NodeRef>* out);
   Status Expand(size_t from, size_t to, const Step& step);
+  Result<bool> TargetsFromFarSide(size_t from, size_t to, const StepPlan& p,
+                                  std::unordered_map<NodeRef, std::vector<NodeRef>>* targets);
   Status CollectEdges(BodyResult* out);
   Status CheckDepth(const Step& s) const;
   bool CountBy(const std::vector<std::string>& names, BodyResult* out);
@@ -186,10 +204,7 @@ Status Matcher::OneHop(NodeRef n, const StepPlan& p, std::optional<NodeKind> tar
   NodeKind nk = KindOf(n);
   int16_t& cached = p.hop_kinds[static_cast<int>(nk)];
   if (cached < 0) {
-    EdgeKindSet ok = p.kinds & (target ? EdgeKindsBetween(nk, *target) : EdgeKindsAt(nk, Direction::kOut));
-    EdgeKindSet ik = p.kinds & (target ? EdgeKindsBetween(*target, nk) : EdgeKindsAt(nk, Direction::kIn));
-    if (p.bare && (nk == NodeKind::kPaper || nk == NodeKind::kOrg) && target == NodeKind::kOrg) ok &= ~KindBit(EdgeKind::kMentions);
-    if (p.bare && nk == NodeKind::kOrg && target == NodeKind::kPaper) ik &= ~KindBit(EdgeKind::kMentions);
+    auto [ok, ik] = HopKinds(p, nk, target);
     cached = static_cast<int16_t>(ok | ik << 8);
   }
   EdgeKindSet out_kinds = static_cast<EdgeKindSet>(cached & 0xff), in_kinds = static_cast<EdgeKindSet>(cached >> 8);
@@ -332,6 +347,54 @@ Status Matcher::CheckDepth(const Step& s) const {
                           Status::Code::kLimitExceeded);
 }
 
+// A step from many distinct nodes into a kind with few (thousands of papers
+// to the labs) on the store: a seek per source, or one sequential read of
+// every edge of the target kind, whichever reads less. When the far side is
+// cheaper, fills *targets with each source's sorted targets and returns true.
+Result<bool> Matcher::TargetsFromFarSide(size_t from, size_t to, const StepPlan& p,
+                                         std::unordered_map<NodeRef, std::vector<NodeRef>>* targets) {
+  std::optional<NodeKind> from_kind = bound_[from].kind, to_kind = bound_[to].kind;
+  if (snap_ || p.repeated || !KindOnly(to) || !to_kind || !from_kind) return false;
+  size_t w = width(), nrows = rows_.size() / w;
+  std::vector<bool> sources;
+  uint64_t distinct = 0;
+  for (size_t r = 0; r < nrows; ++r) {
+    NodeRef n = rows_[r * w + from];
+    if (n >= sources.size()) sources.resize(n + 1, false);
+    if (!sources[n]) ++distinct;
+    sources[n] = true;
+  }
+  auto [out_kinds, in_kinds] = HopKinds(p, *from_kind, to_kind);
+  if (!p.out) out_kinds = 0;
+  if (!p.in) in_kinds = 0;
+  // Seen from the target: the source's out-edges are its in-edges.
+  std::pair<Direction, EdgeKindSet> reads[] = {{Direction::kIn, out_kinds}, {Direction::kOut, in_kinds}};
+  uint64_t bytes = 0;
+  for (auto [dir, kinds] : reads) {
+    if (!kinds) continue;
+    std::optional<uint64_t> b = ctx_.view->EdgeBytesAtKind(*to_kind, dir);
+    if (!b) return false;
+    bytes += *b;
+  }
+  if (bytes / kScanBytesPerSeek >= distinct) return false;
+  for (auto [dir, kinds] : reads) {
+    if (!kinds) continue;
+    Status failed;
+    Status s = ctx_.view->ForEachEdgeAtKind(*to_kind, dir, kinds, sources, [&](NodeRef t, NodeRef src, EdgeKind k) {
+      if (!failed.ok() || SkippedByBareStep(p, k, *from_kind, *to_kind)) return;
+      (*targets)[src].push_back(t);
+      failed = ctx_.budget->Tick();
+    });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+  }
+  for (auto& [src, list] : *targets) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  return true;
+}
+
 Status Matcher::Expand(size_t from, size_t to, const Step& step) {
   StepPlan p = PlanStep(step, to < from, ctx_.budget->limits().max_depth);
   hop_memo_.clear();
@@ -351,6 +414,9 @@ Status Matcher::Expand(size_t from, size_t to, const Step& step) {
   bool kind_only = KindOnly(to);
   std::optional<NodeKind> to_kind = bound_[to].kind;
   bool to_distinct = nrows == 1;
+  std::unordered_map<NodeRef, std::vector<NodeRef>> far_targets;
+  Result<bool> from_far_side = TargetsFromFarSide(from, to, p, &far_targets);
+  if (!from_far_side.ok()) return from_far_side.status();
   if (snap_ && distinct_[from] && kind_only && !p.repeated) {
     // Every source once: its targets go straight into the rows (no memo),
     // the adjacency of sources a few rows ahead already on its way to the cache.
@@ -385,8 +451,14 @@ Status Matcher::Expand(size_t from, size_t to, const Step& step) {
       at = it->second;
     }
     if (at == UINT32_MAX) {
-      Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, to_kind, &scratch);
-      if (!s.ok()) return s;
+      if (*from_far_side) {
+        auto it = far_targets.find(src);
+        scratch.clear();
+        if (it != far_targets.end()) scratch.swap(it->second);
+      } else {
+        Status s = p.repeated ? Reach(src, p, &scratch) : OneHop(src, p, to_kind, &scratch);
+        if (!s.ok()) return s;
+      }
       Targets span{static_cast<uint32_t>(pool.size()), 0};
       for (NodeRef t : scratch) {
         bool ok;
@@ -442,16 +514,23 @@ Status Matcher::CollectEdges(BodyResult* out) {
   struct Incident {
     NodeRef other;
     EdgeKind kind;
-    bool out;
+    bool out;  // the edge leaves the node it was read at
+  };
+  auto distinct_in = [&](size_t column) {
+    std::unordered_set<NodeRef> nodes;
+    for (size_t r = 0; r < nrows; ++r) nodes.insert(rows_[r * w + column]);
+    return nodes.size();
   };
   for (size_t i = 0; i < pattern_.steps.size(); ++i) {
     const Step& step = pattern_.steps[i];
     if (step.repeated) continue;  // the intermediate nodes are not kept
-    StepPlan p = PlanStep(step, false, 1);
-    // Each left-hand node's edges are read once (a topic is on every row).
+    // Read at the column with fewer distinct nodes (62 labs, not 3,000
+    // papers); each of its nodes' edges once (a topic is on every row).
+    bool at_right = distinct_in(i + 1) < distinct_in(i);
+    StepPlan p = PlanStep(step, at_right, 1);
     std::unordered_map<NodeRef, std::vector<Incident>> incident;
     for (size_t r = 0; r < nrows; ++r) {
-      NodeRef a = rows_[r * w + i], b = rows_[r * w + i + 1];
+      NodeRef a = rows_[r * w + i + at_right], b = rows_[r * w + i + !at_right];
       auto it = incident.find(a);
       if (it == incident.end()) {
         std::vector<Incident> list;

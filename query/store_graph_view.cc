@@ -48,6 +48,38 @@ Status StoreGraphView::ForEachNode(std::optional<NodeKind> kind,
   });
 }
 
+Status StoreGraphView::ForEachEdgeAtKind(NodeKind node_kind, Direction dir, EdgeKindSet kinds,
+                                         const std::vector<bool>& others,
+                                         const std::function<void(NodeRef n, NodeRef other, EdgeKind)>& fn) {
+  std::string last_id;  // the node of the previous edge, and its ref
+  NodeRef last_ref = 0;
+  for (std::string_view prefix : IdPrefixes(node_kind)) {
+    Status s = adjacency_.ForEachNeighborUnder(prefix, dir, [&](std::string_view id, std::string_view other, EdgeKind k) {
+      if (!HasKind(kinds, k)) return;
+      // A marked node has a ref already: an unknown id is not one of them.
+      auto it = refs_.find(other);
+      if (it == refs_.end() || it->second >= others.size() || !others[it->second]) return;
+      if (id != last_id) {
+        last_ref = Intern(id);
+        last_id.assign(id);
+      }
+      fn(last_ref, it->second, k);
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+std::optional<uint64_t> StoreGraphView::EdgeBytesAtKind(NodeKind node_kind, Direction dir) {
+  uint64_t total = 0;
+  for (std::string_view prefix : IdPrefixes(node_kind)) {
+    uint64_t bytes = adjacency_.ApproximateBytesUnder(prefix, dir);
+    if (bytes == UINT64_MAX) return std::nullopt;
+    total += bytes;
+  }
+  return total;
+}
+
 Result<uint64_t> StoreGraphView::CountNodes(NodeKind kind) {
   uint64_t counts[4] = {0, 0, 0, 0};
   if (Status s = store_->CountNodes(counts); !s.ok()) return s;

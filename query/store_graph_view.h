@@ -25,6 +25,9 @@ class StoreGraphView : public GraphView {
                      const std::function<void(NodeRef, EdgeKind)>& fn) override;
   Status ForEachNode(std::optional<NodeKind> kind,
                      const std::function<bool(NodeRef, const NodeView* view)>& fn) override;
+  Status ForEachEdgeAtKind(NodeKind node_kind, Direction dir, EdgeKindSet kinds, const std::vector<bool>& others,
+                           const std::function<void(NodeRef n, NodeRef other, EdgeKind)>& fn) override;
+  std::optional<uint64_t> EdgeBytesAtKind(NodeKind node_kind, Direction dir) override;
   Result<uint64_t> CountNodes(NodeKind kind) override;
   bool RefsInIdOrder() const override { return false; }  // refs are handed out as nodes are met
 

@@ -251,20 +251,26 @@ std::string NodeView::Value(std::string_view name) const {
   return "";
 }
 
-std::string NodeView::DisplayName() const {
-  std::vector<std::pair<std::string, int>> titles;  // in first-seen order
-  for (const PropertyFact& p : props) {
-    if (p.name != "title" && p.name != "name") continue;
-    auto it = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == p.value; });
+std::string ChooseDisplayName(const std::vector<std::string_view>& values, std::string_view id) {
+  std::vector<std::pair<std::string_view, int>> titles;  // in first-seen order
+  for (std::string_view v : values) {
+    auto it = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == v; });
     if (it == titles.end())
-      titles.emplace_back(p.value, 1);
+      titles.emplace_back(v, 1);
     else
       ++it->second;
   }
   if (titles.empty()) return std::string(IdKey(id));
   // stable_sort keeps first-seen order among equal counts.
   std::stable_sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  return titles.front().first;
+  return std::string(titles.front().first);
+}
+
+std::string NodeView::DisplayName() const {
+  std::vector<std::string_view> values;
+  for (const PropertyFact& p : props)
+    if (p.name == "title" || p.name == "name") values.push_back(p.value);
+  return ChooseDisplayName(values, id);
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, Mode mode, const std::string& holder,
@@ -404,26 +410,27 @@ Status Store::ScanPrefix(Cf c, std::string_view prefix,
 
 namespace {
 
+// Moves `it` to the first key starting with `prefix` (or past where it would
+// be). In id order the next node is often a few entries ahead: stepping
+// there costs far less than a seek through every level of the tree.
+void PositionAt(rocksdb::Iterator* it, std::string_view prefix) {
+  auto before = [&] { return std::string_view(it->key().data(), it->key().size()) < prefix; };
+  if (it->Valid() && before())
+    for (int step = 0; step < 16 && it->Valid(); ++step) {
+      it->Next();
+      if (it->Valid() && !before()) return;
+    }
+  it->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+}
+
 // Reads the node `id` from `it`'s column family (nodes, or labels for just
-// the names): seeks to its first entry and decodes every document's
+// the names): finds its first entry and decodes every document's
 // properties. Leaves `it` after them, so lookups in id order walk forward
 // through the same blocks.
 Status ReadNodeAt(rocksdb::Iterator* it, std::string_view id, NodeView* node, bool* found) {
   std::string prefix = KeyPrefix({id});
   *found = false;
-  // In id order the next node is often a few entries ahead: stepping there
-  // costs far less than a seek through every level of the tree.
-  auto before = [&] { return std::string_view(it->key().data(), it->key().size()) < prefix; };
-  bool positioned = false;
-  if (it->Valid() && before())
-    for (int step = 0; step < 16 && it->Valid(); ++step) {
-      it->Next();
-      if (it->Valid() && !before()) {
-        positioned = true;
-        break;
-      }
-    }
-  if (!positioned) it->Seek(prefix);
+  PositionAt(it, prefix);
   for (; it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (key.substr(0, prefix.size()) != prefix) break;
@@ -452,16 +459,36 @@ Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
   return std::optional<NodeView>(std::move(node));
 }
 
-Status Store::GetDisplayNames(const std::vector<std::string>& sorted_ids,
-                              const std::function<void(const std::string&, std::string)>& fn) const {
+Status Store::GetDisplayNames(const std::vector<std::string_view>& sorted_ids,
+                              const std::function<void(size_t, std::string)>& fn) const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kLabels)));
-  NodeView node;
-  for (const std::string& id : sorted_ids) {
-    node.id = id;
-    node.props.clear();
+  // Only the values are needed, not NodeViews: copies into reused strings
+  // (an iterator's value dies at Next()).
+  std::vector<std::string> held;
+  std::vector<std::string_view> values;
+  std::string prefix;
+  for (size_t i = 0; i < sorted_ids.size(); ++i) {
+    prefix.assign(sorted_ids[i]);
+    prefix.push_back(kKeySep);
+    PositionAt(it.get(), prefix);
+    size_t count = 0;
     bool found = false;
-    if (Status s = ReadNodeAt(it.get(), id, &node, &found); !s.ok()) return s;
-    if (found) fn(id, node.DisplayName());
+    for (; it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (key.substr(0, prefix.size()) != prefix) break;
+      found = true;
+      Status decode = ForEachPropValue(std::string_view(it->value().data(), it->value().size()),
+                                       [&](std::string_view name, std::string_view value) {
+                                         if (name != "title" && name != "name") return;
+                                         if (count == held.size()) held.emplace_back();
+                                         held[count++].assign(value);
+                                       });
+      if (!decode.ok()) return decode;
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading the name of " + std::string(sorted_ids[i]));
+    if (!found) continue;
+    values.assign(held.begin(), held.begin() + static_cast<std::ptrdiff_t>(count));
+    fn(i, ChooseDisplayName(values, sorted_ids[i]));
   }
   return Status::OK();
 }

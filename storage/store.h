@@ -54,6 +54,11 @@ struct NodeView {
   std::string DisplayName() const;
 };
 
+// The display name of node `id` whose "title"/"name" values, as its
+// documents state them in order, are `values`: the most frequent, the first
+// stated on ties; the id's key when there is none.
+std::string ChooseDisplayName(const std::vector<std::string_view>& values, std::string_view id);
+
 // An edge as readers see it: summed over the documents that support it.
 struct EdgeView {
   std::string src;
@@ -103,10 +108,10 @@ class Store {
   // Reads. Merged over documents; ids as in DESIGN §2.
   Result<std::optional<NodeView>> GetNode(std::string_view id) const;
   // The display names of many nodes in one pass (ids sorted ascending): far
-  // cheaper than a GetNode each when a query lists thousands. Calls fn(id,
-  // name) for each node that exists, in id order.
-  Status GetDisplayNames(const std::vector<std::string>& sorted_ids,
-                         const std::function<void(const std::string&, std::string)>& fn) const;
+  // cheaper than a GetNode each when a query lists thousands. Calls fn(i,
+  // name) for each sorted_ids[i] that exists, in order.
+  Status GetDisplayNames(const std::vector<std::string_view>& sorted_ids,
+                         const std::function<void(size_t i, std::string name)>& fn) const;
   // Calls fn for each edge of `id` in `dir`, of `kind` if given, grouped by
   // neighbour. Out-edges carry evidence; in-edges only weight and position
   // (use GetEdge for the evidence). fn returns false to stop early.

@@ -102,6 +102,18 @@ Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out) {
   return r.done() ? Status::OK() : Status::Corruption("node properties are malformed");
 }
 
+Status ForEachPropValue(std::string_view bytes, const std::function<void(std::string_view, std::string_view)>& fn) {
+  ByteReader r(bytes);
+  for (uint64_t n = r.Count(), i = 0; i < n && r.ok(); ++i) {
+    std::string_view name = r.StringView();
+    std::string_view value = r.StringView();
+    r.Int();         // line
+    r.StringView();  // snippet
+    if (r.ok()) fn(name, value);
+  }
+  return r.done() ? Status::OK() : Status::Corruption("node properties are malformed");
+}
+
 std::string EncodeEdgeSupport(const EdgeSupport& s) {
   ByteWriter w;
   w.Double(s.weight);

@@ -3,6 +3,7 @@
 // Decoders return Corruption on malformed input, never read out of bounds.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ Result<DocRecord> DecodeDocRecord(std::string_view bytes);
 // The properties one document states about one node.
 std::string EncodeProps(const std::vector<PropertyFact>& props);
 Status DecodeProps(std::string_view bytes, std::vector<PropertyFact>* out);
+// Calls fn(name, value) for each property in `bytes` without copying them
+// (the views die with `bytes`): for the display names of thousands of nodes.
+Status ForEachPropValue(std::string_view bytes, const std::function<void(std::string_view name, std::string_view value)>& fn);
 
 // One document's support for one edge: summed weight, first position, and
 // the evidence (file is the document, so only line and snippet are stored).

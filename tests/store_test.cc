@@ -285,8 +285,9 @@ TEST_CASE("batched reads: display names in one pass, neighbours once per edge") 
                         MakeDoc("c.md", "arxiv:2510.00002", "org:meta")});
 
   std::vector<std::pair<std::string, std::string>> names;
-  REQUIRE(store->GetDisplayNames({"arxiv:2510.00001", "arxiv:2510.00002", "arxiv:2510.00009", "post:c.md"},
-                                 [&](const std::string& id, std::string name) { names.emplace_back(id, name); })
+  std::vector<std::string_view> ids = {"arxiv:2510.00001", "arxiv:2510.00002", "arxiv:2510.00009", "post:c.md"};
+  REQUIRE(store->GetDisplayNames(ids,
+                                 [&](size_t i, std::string name) { names.emplace_back(ids[i], name); })
               .ok());
   // Absent nodes are skipped; a title stated by two documents is chosen by the usual rule.
   CHECK(names == std::vector<std::pair<std::string, std::string>>{{"arxiv:2510.00001", "Paper in a.md"},
@@ -307,4 +308,19 @@ TEST_CASE("batched reads: display names in one pass, neighbours once per edge") 
   REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00002", Direction::kOut, EdgeKind::kAffiliated, collect).ok());
   REQUIRE(adjacency.ForEachNeighbor("arxiv:2510.00001", Direction::kOut, EdgeKind::kReviews, collect).ok());
   CHECK(seen == std::vector<std::string>{"affiliated org:meta"});
+
+  // Every lab's in-edges in one scan: each edge once, with the node it is at.
+  std::vector<std::string> under;
+  REQUIRE(adjacency
+              .ForEachNeighborUnder("org:", Direction::kIn,
+                                    [&](std::string_view id, std::string_view other, EdgeKind k) {
+                                      under.push_back(std::string(id) + " " + std::string(EdgeKindName(k)) + " " +
+                                                      std::string(other));
+                                    })
+              .ok());
+  CHECK(under == std::vector<std::string>{"org:google affiliated arxiv:2510.00001",
+                                          "org:meta affiliated arxiv:2510.00002"});
+  // The estimate counts the memtables: something under "org:" in, nothing out.
+  CHECK(adjacency.ApproximateBytesUnder("org:", Direction::kIn) > 0);
+  CHECK(adjacency.ApproximateBytesUnder("org:", Direction::kOut) == 0);
 }
