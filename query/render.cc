@@ -27,39 +27,47 @@ size_t CodePointLength(std::string_view s, size_t i) {
   return std::min(n, s.size() - i);
 }
 
+// A table cell: its text on one line and that text's display width.
+struct Cell {
+  std::string text;
+  size_t width = 0;
+};
+
 // `s` on one line, cut to `width` display columns with "…".
-std::string Fit(const std::string& in, size_t width) {
+Cell Fit(std::string s, size_t width) {
   if (width == std::string::npos) width = static_cast<size_t>(-2);  // no limit
   // One line per cell; runs of spaces are kept (the id and name are two apart).
-  std::string s = in;
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (DisplayWidth(s) <= width) return s;
-  std::string out;
-  size_t w = 0;
+  size_t full = DisplayWidth(s);
+  if (full <= width) return {std::move(s), full};
+  Cell out;
   for (size_t i = 0; i < s.size();) {
     size_t n = CodePointLength(s, i);
-    size_t cw = DisplayWidth(s.substr(i, n));
-    if (w + cw + 1 > width) break;
-    out.append(s, i, n);
-    w += cw;
+    size_t cw = DisplayWidth(std::string_view(s).substr(i, n));
+    if (out.width + cw + 1 > width) break;
+    out.text.append(s, i, n);
+    out.width += cw;
     i += n;
   }
-  return out + "…";
+  out.text += "…";
+  ++out.width;
+  return out;
 }
-
-std::string Fit(const std::string& in, size_t width);
 
 // A node as "id  name" for papers and posts (their ids are opaque:
 // arxiv:2510.24035, post:docs/...), else the id; the id alone when there is
 // no room left for a useful part of the name.
-std::string NodeCell(const QueryResult& r, const std::string& id, size_t width) {
+Cell NodeCell(const QueryResult& r, const std::string& id, size_t width) {
   const ResultNode* n = r.Node(id);
   bool opaque = n && (n->kind == NodeKind::kPost || id.rfind("arxiv:", 0) == 0);
   if (!opaque || n->name.empty() || n->name == id) return Fit(id, width);
   constexpr size_t kMinName = 12;
   if (width != std::string::npos && DisplayWidth(id) + 2 + kMinName > width) return Fit(id, width);
-  return Fit(id + "  " + n->name, width);
+  std::string text;
+  text.reserve(id.size() + 2 + n->name.size());
+  text.append(id).append("  ").append(n->name);
+  return Fit(std::move(text), width);
 }
 
 std::string CellText(const ResultValue& v) {
@@ -123,45 +131,42 @@ const char* CodeName(Status::Code c) {
 
 std::string RenderTable(const QueryResult& r, const TableStyle& style) {
   size_t ncol = r.columns.size();
-  std::vector<std::vector<std::string>> cells;
+  std::vector<Cell> cells;  // the header, then each row: ncol a line
   std::vector<bool> numeric(ncol, !r.rows.empty());
-  cells.reserve(r.rows.size());
+  cells.reserve((r.rows.size() + 1) * ncol);
+  for (const std::string& name : r.columns) cells.push_back({name, DisplayWidth(name)});
   // Wide tables get narrower cells; the last column is never cut (it holds
   // the evidence and reasons people came to read, and nothing follows it).
   size_t cell_width = ncol >= 4 ? style.max_cell_width * 2 / 3 : style.max_cell_width;
-  for (const auto& row : r.rows) {
-    std::vector<std::string> line;
+  for (const auto& row : r.rows)
     for (size_t c = 0; c < ncol; ++c) {
       size_t w = c + 1 == ncol ? std::string::npos : cell_width;
-      line.push_back(row[c].type == ResultValue::Type::kNode ? NodeCell(r, row[c].text, w) : Fit(CellText(row[c]), w));
+      cells.push_back(row[c].type == ResultValue::Type::kNode ? NodeCell(r, row[c].text, w) : Fit(CellText(row[c]), w));
       if (row[c].type != ResultValue::Type::kNumber) numeric[c] = false;
     }
-    cells.push_back(std::move(line));
-  }
-  std::vector<size_t> width(ncol);
-  for (size_t c = 0; c < ncol; ++c) {
-    width[c] = DisplayWidth(r.columns[c]);
-    for (const auto& line : cells) width[c] = std::max(width[c], DisplayWidth(line[c]));
-  }
-  auto emit = [&](const std::vector<std::string>& line, std::string* out) {
-    std::string text;
-    for (size_t c = 0; c < ncol; ++c) {
-      size_t pad = width[c] - DisplayWidth(line[c]);
-      if (c > 0) text += "  ";
-      if (numeric[c]) text.append(pad, ' ');
-      text += line[c];
-      if (!numeric[c] && c + 1 < ncol) text.append(pad, ' ');
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    *out += text + "\n";
-  };
+  std::vector<size_t> width(ncol, 0);
+  for (size_t i = 0; i < cells.size(); ++i) width[i % ncol] = std::max(width[i % ncol], cells[i].width);
   std::string out;
+  // One line: cells padded to their column's width (numbers to the right),
+  // no spaces at the end.
+  auto emit = [&](const Cell* line) {
+    size_t start = out.size();
+    for (size_t c = 0; c < ncol; ++c) {
+      size_t pad = width[c] - line[c].width;
+      if (c > 0) out += "  ";
+      if (numeric[c]) out.append(pad, ' ');
+      out += line[c].text;
+      if (!numeric[c] && c + 1 < ncol) out.append(pad, ' ');
+    }
+    while (out.size() > start && out.back() == ' ') out.pop_back();
+    out += '\n';
+  };
   if (ncol > 0) {
-    emit(r.columns, &out);
-    std::vector<std::string> rule;
-    for (size_t c = 0; c < ncol; ++c) rule.push_back(std::string(width[c], '-'));
-    emit(rule, &out);
-    for (const auto& line : cells) emit(line, &out);
+    emit(&cells[0]);
+    std::vector<Cell> rule;
+    for (size_t c = 0; c < ncol; ++c) rule.push_back({std::string(width[c], '-'), width[c]});
+    emit(rule.data());
+    for (size_t i = ncol; i < cells.size(); i += ncol) emit(&cells[i]);
   }
   if (style.show_footer) {
     out += "(";
