@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -10,6 +11,10 @@ namespace {
 
 // Decodes one code point at s[i]; returns its byte length, or -1 when invalid.
 utf8proc_ssize_t Decode(std::string_view s, size_t i, utf8proc_int32_t* cp) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: most of any post
+    *cp = static_cast<unsigned char>(s[i]);
+    return 1;
+  }
   return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                           static_cast<utf8proc_ssize_t>(s.size() - i), cp);
 }
@@ -22,6 +27,7 @@ void Append(std::string* out, utf8proc_int32_t cp) {
 
 bool IsSpace(utf8proc_int32_t cp) {
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return true;
+  if (cp < 0x80) return false;  // no other ASCII character is a space separator
   utf8proc_category_t c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
@@ -79,11 +85,11 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset) {
   return true;
 }
 
-std::string CollapseSpaces(std::string_view s) {
+std::string CollapseSpaces(std::string_view s, size_t limit) {
   std::string out;
-  out.reserve(s.size());
+  out.reserve(limit < s.size() ? limit + 4 : s.size());
   bool pending_space = false;
-  for (size_t i = 0; i < s.size();) {
+  for (size_t i = 0; i < s.size() && out.size() <= limit;) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = Decode(s, i, &cp);
     if (n <= 0) {  // keep invalid bytes as they are; validation happens elsewhere

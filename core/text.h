@@ -15,7 +15,9 @@ bool IsValidUtf8(std::string_view s, size_t* bad_offset = nullptr);
 // Collapses every run of white space (including newlines and U+00A0) to one
 // ASCII space and trims both ends. Keeps case and punctuation: this is the
 // display form of a title ("Efficient Speculative   Decoders" -> one space).
-std::string CollapseSpaces(std::string_view s);
+// Stops once the result is longer than `limit` bytes (for callers that cut
+// it there anyway: a snippet of a long section).
+std::string CollapseSpaces(std::string_view s, size_t limit = std::string::npos);
 
 // The identity form of a title or name (DESIGN §2): NFKC, case-folded,
 // dashes and slashes read as spaces, other punctuation and symbols dropped,

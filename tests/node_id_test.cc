@@ -3,6 +3,7 @@
 #include "core/hash.h"
 #include "core/node_id.h"
 #include "core/provenance.h"
+#include "core/text.h"
 
 TEST_CASE("node ids and kinds") {
   CHECK(pg::PaperIdFromArxiv("2510.24035") == "arxiv:2510.24035");
@@ -31,4 +32,9 @@ TEST_CASE("content hash and snippets") {
   CHECK(pg::ContentHash("abc").size() == 16);
   std::string s = pg::MakeSnippet("양자화는 모델을 작게 만든다", 10);
   CHECK(s == "양자화…");  // cut on a character boundary
+  // A long section: the first 160 bytes of its collapsed text.
+  std::string section;
+  for (int i = 0; i < 100; ++i) section += "Speculative   decoding\n drafts 양자화 ";
+  std::string expected = pg::CollapseSpaces(section).substr(0, 160) + "…";  // byte 160 is ASCII
+  CHECK(pg::MakeSnippet(section) == expected);
 }

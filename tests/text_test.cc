@@ -25,6 +25,16 @@ TEST_CASE("title normalization: Unicode") {
 TEST_CASE("collapse spaces keeps case and punctuation") {
   CHECK(pg::CollapseSpaces("  Efficient Speculative   Decoders: A\u00a0Study ") ==
         "Efficient Speculative Decoders: A Study");
+  // With a limit it stops once past it: a prefix of the whole, longer than the limit.
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "양자화\n\n  word\t";
+  std::string whole = pg::CollapseSpaces(text);
+  for (size_t limit : {0, 1, 5, 12, 160}) {
+    std::string cut = pg::CollapseSpaces(text, limit);
+    CHECK(cut.size() > limit);
+    CHECK(whole.compare(0, cut.size(), cut) == 0);
+  }
+  CHECK(pg::CollapseSpaces(" a  b ", 100) == "a b");  // under the limit: the same as without
 }
 
 TEST_CASE("UTF-8 validation and widths") {
