@@ -92,7 +92,7 @@ bool RunOne(QueryEngine& engine, const std::string& text, const QueryCliOptions&
     return false;
   }
   if (o.format == "json")
-    std::cout << ResultToJson(*r).dump(2) << "\n";
+    std::cout << ResultJsonText(*r, 2) << "\n";
   else
     std::cout << RenderTable(*r);
   std::cout.flush();

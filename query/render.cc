@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/json_writer.h"
 #include "core/text.h"
 
 namespace pg {
@@ -95,22 +96,21 @@ std::string CellText(const ResultValue& v) {
   return "";
 }
 
-// Objects are filled key by key: nlohmann's initializer lists copy every
-// element, which dominated the rendering of answers with 20,000 nodes.
-nlohmann::ordered_json NodeJson(const ResultNode& n) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["id"] = n.id;
-  j["kind"] = NodeKindName(n.kind);
-  j["name"] = n.name;
-  return j;
+void WriteNode(JsonWriter& w, const ResultNode& n) {
+  w.BeginObject();
+  w.Key("id");
+  w.String(n.id);
+  w.Key("kind");
+  w.String(NodeKindName(n.kind));
+  w.Key("name");
+  w.String(n.name);
+  w.EndObject();
 }
 
-nlohmann::ordered_json EdgeJson(const ResultEdge& e) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["src"] = e.src;
-  j["kind"] = EdgeKindName(e.kind);
-  j["dst"] = e.dst;
-  return j;
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& list) {
+  w.BeginArray();
+  for (const std::string& s : list) w.String(s);
+  w.EndArray();
 }
 
 const char* CodeName(Status::Code c) {
@@ -177,53 +177,76 @@ std::string RenderTable(const QueryResult& r, const TableStyle& style) {
   return out;
 }
 
-nlohmann::ordered_json ResultToJson(const QueryResult& r) {
-  nlohmann::ordered_json j;
-  j["query"] = r.query;
-  j["command"] = r.command;
-  j["columns"] = r.columns;
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+std::string ResultJsonText(const QueryResult& r, int indent) {
+  std::string out;
+  JsonWriter w(&out, indent);
+  w.BeginObject();
+  w.Key("query");
+  w.String(r.query);
+  w.Key("command");
+  w.String(r.command);
+  w.Key("columns");
+  WriteStrings(w, r.columns);
+  w.Key("rows");
+  w.BeginArray();
   for (const auto& row : r.rows) {
-    nlohmann::ordered_json line = nlohmann::ordered_json::array();
+    w.BeginArray();
     for (const ResultValue& v : row) {
       switch (v.type) {
-        case ResultValue::Type::kNull: line.push_back(nullptr); break;
-        case ResultValue::Type::kText: line.push_back(v.text); break;
-        case ResultValue::Type::kList: line.push_back(v.list); break;
+        case ResultValue::Type::kNull: w.Null(); break;
+        case ResultValue::Type::kText: w.String(v.text); break;
+        case ResultValue::Type::kList: WriteStrings(w, v.list); break;
         case ResultValue::Type::kNumber:
           if (v.number == std::floor(v.number) && std::fabs(v.number) < 9e15)
-            line.push_back(static_cast<int64_t>(v.number));
+            w.Int(static_cast<int64_t>(v.number));
           else
-            line.push_back(v.number);
+            w.Double(v.number);
           break;
-        case ResultValue::Type::kNode: {
-          const ResultNode* n = r.Node(v.text);
-          if (n) {
-            line.push_back(NodeJson(*n));
+        case ResultValue::Type::kNode:
+          if (const ResultNode* n = r.Node(v.text)) {
+            WriteNode(w, *n);
           } else {
-            nlohmann::ordered_json id = nlohmann::ordered_json::object();
-            id["id"] = v.text;
-            line.push_back(std::move(id));
+            w.BeginObject();
+            w.Key("id");
+            w.String(v.text);
+            w.EndObject();
           }
           break;
-        }
       }
     }
-    rows.push_back(std::move(line));
+    w.EndArray();
   }
-  j["rows"] = std::move(rows);
-  nlohmann::ordered_json nodes = nlohmann::ordered_json::array();
-  for (const ResultNode& n : r.nodes) nodes.push_back(NodeJson(n));
-  j["nodes"] = std::move(nodes);
-  nlohmann::ordered_json edges = nlohmann::ordered_json::array();
-  for (const ResultEdge& e : r.edges) edges.push_back(EdgeJson(e));
-  j["edges"] = std::move(edges);
-  j["edges_total"] = r.edges_total;
-  j["notes"] = r.notes;
-  j["graph"] = r.graph;
-  j["elapsed_us"] = r.elapsed_us;
-  return j;
+  w.EndArray();
+  w.Key("nodes");
+  w.BeginArray();
+  for (const ResultNode& n : r.nodes) WriteNode(w, n);
+  w.EndArray();
+  w.Key("edges");
+  w.BeginArray();
+  for (const ResultEdge& e : r.edges) {
+    w.BeginObject();
+    w.Key("src");
+    w.String(e.src);
+    w.Key("kind");
+    w.String(EdgeKindName(e.kind));
+    w.Key("dst");
+    w.String(e.dst);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("edges_total");
+  w.Uint(r.edges_total);
+  w.Key("notes");
+  WriteStrings(w, r.notes);
+  w.Key("graph");
+  w.String(r.graph);
+  w.Key("elapsed_us");
+  w.Uint(r.elapsed_us);
+  w.EndObject();
+  return out;
 }
+
+nlohmann::ordered_json ResultToJson(const QueryResult& r) { return nlohmann::ordered_json::parse(ResultJsonText(r, -1)); }
 
 nlohmann::ordered_json ErrorToJson(const Status& status) {
   return {{"error", {{"code", CodeName(status.code()), }, {"message", status.message()}}}};

@@ -22,8 +22,11 @@ struct TableStyle {
 // lists (evidence, reasons) show their first three items, joined with "; ".
 std::string RenderTable(const QueryResult& result, const TableStyle& style = {});
 
-// {"query", "command", "columns", "rows", "nodes", "edges", "notes",
-//  "graph", "elapsed_us"}; a node value is {"id", "kind", "name"}.
+// {"query", "command", "columns", "rows", "nodes", "edges", "edges_total",
+//  "notes", "graph", "elapsed_us"}; a node value is {"id", "kind", "name"}.
+// As text, written directly (indent as nlohmann's dump: < 0 compact): large
+// answers are printed and served this way. ResultToJson parses that text.
+std::string ResultJsonText(const QueryResult& result, int indent);
 nlohmann::ordered_json ResultToJson(const QueryResult& result);
 
 // {"error": {"code": "invalid_argument", "message": "..."}}.

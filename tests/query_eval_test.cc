@@ -311,3 +311,24 @@ TEST_CASE("rendering: aligned table by display width, JSON") {
   CHECK(cut->edges_total == 4);
   CHECK(cut->notes == std::vector<std::string>{"the graph lists 1 of 4 edges; the rows are complete"});
 }
+
+TEST_CASE("rendering: the JSON text is laid out as nlohmann's dump of the same document") {
+  Fixture f;
+  QueryOptions sub;
+  sub.collect_subgraph = true;
+  // Node cells, counts, text with quotes and Hangul, lists of evidence,
+  // fractional scores, nulls, an empty answer.
+  for (const char* q : {"topic:looped-transformer - paper - org | count by org",
+                        "paper - org:google | select paper, paper.title, paper.subtitle",
+                        "path paper:2510.00001 to org:stability-ai",
+                        "related paper:2510.00001",
+                        "why paper:2510.00001 org:bytedance",
+                        "paper[title ~ \"no such title\"]"}) {
+    CAPTURE(q);
+    Result<QueryResult> r = f.engine.Run(q, sub);
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    nlohmann::ordered_json tree = ResultToJson(*r);
+    CHECK(ResultJsonText(*r, 2) == tree.dump(2));
+    CHECK(ResultJsonText(*r, -1) == tree.dump());
+  }
+}

@@ -164,7 +164,10 @@ ApiResponse Api::RunQuery(const std::string& q) {
   options.source = GraphSource::kAuto;
   Result<QueryResult> r = engine_.Run(q, options);
   if (!r.ok()) return ErrorResponse(r.status());
-  return {200, ResultToJson(*r)};
+  ApiResponse answer;  // written as text: a 250 KB answer's json tree cost more than the query
+  answer.text = ResultJsonText(*r, -1);
+  answer.content_type = "application/json; charset=utf-8";
+  return answer;
 }
 
 ApiResponse Api::Query(const std::string& q) {
