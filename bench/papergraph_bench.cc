@@ -11,7 +11,6 @@
 // the median in "queries"; a wrong answer makes "ok" false and the exit 1.
 // --print-queries prints each case's name and papergraph query (tab
 // separated) and exits without importing (for bench/cold_queries.sh).
-#include <malloc.h>
 #include <md4c.h>
 #include <sys/resource.h>
 
@@ -183,12 +182,6 @@ int main(int argc, char** argv) {
       }
       if (!truth->perfect()) ok = false;
     }
-    // The import freed hundreds of thousands of small blocks: glibc keeps
-    // them in its bins, and large answers then paid for sorting them (k = 2
-    // hops at 10k posts took 3.4 ms here against 1.4 ms in a fresh process).
-    // A query process, the server or a one-shot command, starts clean; so do
-    // the timed queries.
-    malloc_trim(0);
     auto queries = pg::RunQueryCases(**store, out, repeat);
     if (!queries.ok()) {
       std::cerr << queries.status().ToString() << "\n";
