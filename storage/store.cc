@@ -252,7 +252,9 @@ std::string NodeView::Value(std::string_view name) const {
 }
 
 std::string ChooseDisplayName(const std::vector<std::string_view>& values, std::string_view id) {
-  std::vector<std::pair<std::string_view, int>> titles;  // in first-seen order
+  if (values.empty()) return std::string(IdKey(id));
+  if (values.size() == 1) return std::string(values[0]);  // most nodes: one document names them
+  std::vector<std::pair<std::string_view, size_t>> titles;  // distinct values, first-seen order
   for (std::string_view v : values) {
     auto it = std::find_if(titles.begin(), titles.end(), [&](const auto& t) { return t.first == v; });
     if (it == titles.end())
@@ -260,10 +262,11 @@ std::string ChooseDisplayName(const std::vector<std::string_view>& values, std::
     else
       ++it->second;
   }
-  if (titles.empty()) return std::string(IdKey(id));
-  // stable_sort keeps first-seen order among equal counts.
-  std::stable_sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  return std::string(titles.front().first);
+  // The most frequent; among equally frequent ones, the first stated.
+  auto best = titles.begin();
+  for (auto it = titles.begin(); it != titles.end(); ++it)
+    if (it->second > best->second) best = it;
+  return std::string(best->first);
 }
 
 std::string NodeView::DisplayName() const {
