@@ -414,8 +414,8 @@ Status Store::ScanPrefix(Cf c, std::string_view prefix,
 namespace {
 
 // Moves `it` to the first key starting with `prefix` (or past where it would
-// be). In id order the next node is often a few entries ahead: stepping
-// there costs far less than a seek through every level of the tree.
+// be). Looking nodes up in id order, the next is often a few entries ahead:
+// stepping there costs far less than a seek through every level of the tree.
 void PositionAt(rocksdb::Iterator* it, std::string_view prefix) {
   auto before = [&] { return std::string_view(it->key().data(), it->key().size()) < prefix; };
   if (it->Valid() && before())
@@ -426,27 +426,6 @@ void PositionAt(rocksdb::Iterator* it, std::string_view prefix) {
   it->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
 }
 
-// Reads the node `id` from `it`'s column family (nodes, or labels for just
-// the names): finds its first entry and decodes every document's
-// properties. Leaves `it` after them, so lookups in id order walk forward
-// through the same blocks.
-Status ReadNodeAt(rocksdb::Iterator* it, std::string_view id, NodeView* node, bool* found) {
-  std::string prefix = KeyPrefix({id});
-  *found = false;
-  PositionAt(it, prefix);
-  for (; it->Valid(); it->Next()) {
-    std::string_view key(it->key().data(), it->key().size());
-    if (key.substr(0, prefix.size()) != prefix) break;
-    std::string doc(SplitKey(key).back());
-    size_t first = node->props.size();
-    Status decode = DecodeProps(std::string_view(it->value().data(), it->value().size()), &node->props);
-    if (!decode.ok()) return decode;
-    for (size_t i = first; i < node->props.size(); ++i) node->props[i].where.file = doc;
-    *found = true;
-  }
-  return FromRocks(it->status(), "reading node " + std::string(id));
-}
-
 }  // namespace
 
 Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
@@ -455,9 +434,21 @@ Result<std::optional<NodeView>> Store::GetNode(std::string_view id) const {
   NodeView node;
   node.id = std::string(id);
   node.kind = *kind;
+  // Every document's properties of the node, each with the document as its file.
+  std::string prefix = KeyPrefix({id});
   bool found = false;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kNodes)));
-  if (Status s = ReadNodeAt(it.get(), id, &node, &found); !s.ok()) return s;
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    std::string doc(SplitKey(key).back());
+    size_t first = node.props.size();
+    Status decode = DecodeProps(std::string_view(it->value().data(), it->value().size()), &node.props);
+    if (!decode.ok()) return decode;
+    for (size_t i = first; i < node.props.size(); ++i) node.props[i].where.file = doc;
+    found = true;
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading node " + std::string(id));
   if (!found) return std::optional<NodeView>();
   return std::optional<NodeView>(std::move(node));
 }
