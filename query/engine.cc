@@ -1,7 +1,9 @@
 #include "query/engine.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <system_error>
 
 #include "query/binder.h"
 #include "query/commands.h"
@@ -95,6 +97,30 @@ ResultValue ToValue(Cell&& c, const GraphView& view, const GraphSnapshot* snap) 
       break;
   }
   return v;
+}
+
+// Fills nodes[i].name for each sorted id the labels index names. A long
+// list is read in two halves on two threads, each one forward pass: naming
+// the 19,237 nodes two hops from a paper is most of a one-shot query.
+Status ReadDisplayNames(const Store& store, const std::vector<std::string_view>& sorted_ids,
+                        std::vector<ResultNode>* nodes) {
+  auto read = [&](size_t begin, size_t end) {
+    std::vector<std::string_view> part(sorted_ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                       sorted_ids.begin() + static_cast<std::ptrdiff_t>(end));
+    return store.GetDisplayNames(part, [&](size_t i, std::string name) { (*nodes)[begin + i].name = std::move(name); });
+  };
+  constexpr size_t kTwoThreadsFrom = 4096;
+  if (sorted_ids.size() < kTwoThreadsFrom) return read(0, sorted_ids.size());
+  size_t half = sorted_ids.size() / 2;
+  std::future<Status> second;
+  try {
+    second = std::async(std::launch::async, read, half, sorted_ids.size());
+  } catch (const std::system_error&) {  // no thread to be had: one pass
+    return read(0, sorted_ids.size());
+  }
+  Status first = read(0, half);
+  Status other = second.get();
+  return first.ok() ? other : first;
 }
 
 }  // namespace
@@ -268,8 +294,7 @@ Result<QueryResult> QueryEngine::Run(std::string_view text, const QueryOptions& 
       ids.push_back(view->Id(n));
       r.nodes.push_back({view->Id(n), view->Kind(n), view->Id(n)});
     }
-    Status s = store_->GetDisplayNames(ids, [&](size_t i, std::string name) { r.nodes[i].name = std::move(name); });
-    if (!s.ok()) return s;
+    if (Status s = ReadDisplayNames(*store_, ids, &r.nodes); !s.ok()) return s;
   }
   r.notes.insert(r.notes.begin(), body.notes.begin(), body.notes.end());
   r.elapsed_us = budget.ElapsedMicros();
