@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/line_reader.h"
+#include "core/text.h"
 #include "query/engine.h"
 #include "query/render.h"
 
@@ -99,26 +102,33 @@ bool RunOne(QueryEngine& engine, const std::string& text, const QueryCliOptions&
   return true;
 }
 
-// Reads queries line by line; a line ending in a backslash continues.
+// Reads queries line by line; a line ending in a backslash continues. At a
+// terminal lines are edited with editline and queries are kept in a history
+// (LineReader); a query of several lines is remembered as one line.
 void Interactive(Store* store, QueryEngine& engine, QueryCliOptions o, bool tty, GlobalOptions& g) {
   o.one_shot = false;
   if (tty)
     std::cout << "papergraph query: one query per line; end a line with \\ to continue it; "
-                 ":json / :table switch the output; :quit or Ctrl-D leaves\n";
-  std::string line, text;
+                 ":json / :table switch the output; the up arrow recalls earlier queries; "
+                 ":quit or Ctrl-D leaves\n" << std::flush;
+  LineReader lines(tty, LineReader::DefaultHistoryFile());
+  std::string text, typed;  // the query so far; the same on one line, for the history
   bool failed = false;
   while (true) {
-    if (tty) std::cout << (text.empty() ? "papergraph> " : "        ...> ") << std::flush;
-    if (!std::getline(std::cin, line)) break;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty() && line.back() == '\\') {
-      line.pop_back();
-      text += line + "\n";
+    std::optional<std::string> line = lines.Read(text.empty() ? "papergraph> " : "        ...> ");
+    if (!line) break;
+    if (!line->empty() && line->back() == '\\') {
+      line->pop_back();
+      text += *line + "\n";
+      typed += std::string(Trim(*line)) + " ";
       continue;
     }
-    text += line;
+    text += *line;
+    typed += *line;
     std::string q = text;
+    lines.Remember(typed);
     text.clear();
+    typed.clear();
     size_t first = q.find_first_not_of(" \t\n");
     if (first == std::string::npos || q[first] == '#') continue;
     if (q == ":quit" || q == ":q" || q == "exit" || q == "quit") break;

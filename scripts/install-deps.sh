@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git python3
   librocksdb-dev libboost-graph-dev libcpp-httplib-dev nlohmann-json3-dev
-  libmd4c-dev libyaml-cpp-dev libcli11-dev libutf8proc-dev doctest-dev libjemalloc-dev
+  libmd4c-dev libyaml-cpp-dev libcli11-dev libutf8proc-dev doctest-dev libjemalloc-dev libedit-dev
   graphviz libxml2-utils
   # The web page's browser tests (tests/browser/): Debian's chromium, driven by
   # playwright-core from npm (never a browser that npm would download).
