@@ -12,6 +12,9 @@
 #include "cli/commands.h"
 #include "cli/line_reader.h"
 #include "core/text.h"
+#include "export/dot_exporter.h"
+#include "export/export_graph.h"
+#include "export/graphml_exporter.h"
 #include "query/engine.h"
 #include "query/render.h"
 
@@ -35,7 +38,9 @@ struct QueryCliOptions {
 };
 
 void AddCommonOptions(CLI::App* cmd, QueryCliOptions* o) {
-  cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", o->format,
+                  "table, json, or the subgraph the answer rests on as dot (Graphviz) or graphml")
+      ->check(CLI::IsMember({"table", "json", "dot", "graphml"}));
   cmd->add_option("--graph", o->graph,
                   "store (prefix scans; the default for one query), auto (the Boost.Graph snapshot for path "
                   "and related, then for all; the default for a session of queries) or snapshot")
@@ -79,7 +84,22 @@ std::string Join(const std::vector<std::string>& items, const char* sep) {
 }
 
 // Runs one query and prints its answer; false when it failed.
-bool RunOne(QueryEngine& engine, const std::string& text, const QueryCliOptions& o) {
+bool RunOne(const Store& store, QueryEngine& engine, const std::string& text, const QueryCliOptions& o) {
+  if (o.format == "dot" || o.format == "graphml") {
+    // The picture of the answer: its nodes, the stored edges among them and
+    // the edges it rests on, as `papergraph export --query` writes it.
+    Result<ExportGraph> graph = LoadQueryGraph(store, text, o.limits);
+    if (!graph.ok()) {
+      std::cerr << graph.status().message() << "\n";
+      return false;
+    }
+    if (o.format == "dot")
+      WriteDot(*graph, DotOptions{}, std::cout);
+    else
+      WriteGraphml(*graph, std::cout);
+    std::cout.flush();
+    return true;
+  }
   QueryOptions options;
   options.limits = o.limits;
   options.collect_subgraph = o.format == "json";
@@ -138,7 +158,7 @@ void Interactive(Store* store, QueryEngine& engine, QueryCliOptions o, bool tty,
     }
     // See what an import running beside us has committed.
     if (Status s = store->CatchUp(); !s.ok()) std::cerr << "papergraph: " << s.message() << "\n";
-    if (!RunOne(engine, q, o)) failed = true;
+    if (!RunOne(*store, engine, q, o)) failed = true;
   }
   if (tty) std::cout << "\n";
   // At a terminal a mistyped query is part of the conversation; in a script it fails the run.
@@ -150,7 +170,7 @@ void RunQueryText(GlobalOptions& g, const std::string& text, const QueryCliOptio
   if (!store) return;
   QueryEngine engine(store.get());
   if (!text.empty()) {
-    if (!RunOne(engine, text, o)) g.exit_code = kExitFailed;
+    if (!RunOne(*store, engine, text, o)) g.exit_code = kExitFailed;
     return;
   }
   Interactive(store.get(), engine, o, isatty(STDIN_FILENO), g);
