@@ -70,7 +70,12 @@ std::string FormatSuggestions(const std::vector<NameSuggestion>& suggestions) {
   std::string out;
   for (const NameSuggestion& s : suggestions) {
     if (!out.empty()) out += ", ";
-    out += "\"" + s.name + "\" (" + s.id + ")";
+    // An arXiv id found as a name is normalized without its dot
+    // ("251025741"): show the id alone.
+    if (s.id.rfind("arxiv:", 0) == 0 && NormalizeName(IdKey(s.id)) == s.name)
+      out += s.id;
+    else
+      out += "\"" + s.name + "\" (" + s.id + ")";
   }
   return out;
 }

@@ -1,6 +1,9 @@
 #include "query/parser.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 
 #include "query/edit_distance.h"
 #include "query/lexer.h"
@@ -181,15 +184,44 @@ class Parser {
     return true;
   }
 
+  // YYYY-MM or YYYY-MM-DD naming a month and day that exist (2024-02-29 does, 2025-13-45 not).
+  static bool RealDate(const std::string& text) {
+    int y = std::atoi(text.substr(0, 4).c_str()), m = std::atoi(text.substr(5, 2).c_str());
+    if (m < 1 || m > 12) return false;
+    if (text.size() < 10) return true;
+    int d = std::atoi(text.substr(8, 2).c_str());
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  }
+
+  // PROP = WORD [ ":" WORD ], no space around ":" (section:method).
+  bool Property(std::string* name, Span* span, const std::string& what) {
+    const Token& p = Peek();
+    if (p.type != TokenType::kWord) return Expected(what);
+    *name = std::string(p.text);
+    *span = p.span;
+    Next();
+    // After "word:" the lexer reads a key (as after "paper:"): a plain name here.
+    auto plain = [](const Token& t) {
+      return (t.type == TokenType::kWord || t.type == TokenType::kKey) && !t.space_before && !t.text.empty() &&
+             std::all_of(t.text.begin(), t.text.end(),
+                         [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-'; });
+    };
+    if (Peek().type == TokenType::kColon && !Peek().space_before && plain(Peek(1))) {
+      Next();
+      const Token& sub = Next();
+      *name += ":" + std::string(sub.text);
+      *span = Span{span->offset, sub.span.end() - span->offset};
+    }
+    return true;
+  }
+
   bool Filter(std::vector<Condition>* conds) {
     Next();  // [
     while (true) {
       Condition c;
-      const Token& p = Peek();
-      if (p.type != TokenType::kWord) return Expected("a property name");
-      c.prop = std::string(p.text);
-      c.prop_span = p.span;
-      Next();
+      if (!Property(&c.prop, &c.prop_span, "a property name")) return false;
       const Token& op = Peek();
       switch (op.type) {
         case TokenType::kEq: c.op = CompareOp::kEq; break;
@@ -207,7 +239,10 @@ class Parser {
       switch (v.type) {
         case TokenType::kString: c.value.type = Literal::Type::kString; break;
         case TokenType::kNumber: c.value.type = Literal::Type::kNumber; break;
-        case TokenType::kDate: c.value.type = Literal::Type::kDate; break;
+        case TokenType::kDate:
+          if (!RealDate(v.value)) return Fail(v, "no such date: " + v.value + " (month 1-12, day within the month)");
+          c.value.type = Literal::Type::kDate;
+          break;
         case TokenType::kWord: c.value.type = Literal::Type::kWord; break;
         default: return Expected("a value (\"text\", a number or a date such as 2025-10-20)");
       }
@@ -526,11 +561,9 @@ class Parser {
     Next();
     if (Peek().type == TokenType::kDot) {
       Next();
-      const Token& p = Peek();
-      if (p.type != TokenType::kWord) return Expected("a property name after '" + r->var + ".'");
-      r->prop = std::string(p.text);
-      Next();
-      r->span = Span{r->span.offset, p.span.end() - r->span.offset};
+      Span prop_span;
+      if (!Property(&r->prop, &prop_span, "a property name after '" + r->var + ".'")) return false;
+      r->span = Span{r->span.offset, prop_span.end() - r->span.offset};
     }
     return true;
   }

@@ -339,6 +339,12 @@ Status Matcher::Reach(NodeRef start, const StepPlan& p, std::vector<NodeRef>* ou
 
 Status Matcher::CheckDepth(const Step& s) const {
   int bound = ctx_.budget->limits().max_depth;
+  if (s.repeated && s.max_hops == 0 && s.min_hops > bound)  // `*20..`: the cap would make it empty
+    return QueryErrorStatus(ctx_.query,
+                            {s.repeat_span, "the repetition starts at " + std::to_string(s.min_hops) +
+                                                " hops, more than the bound max_depth = " + std::to_string(bound) +
+                                                " (raise it with --max-depth)"},
+                            Status::Code::kLimitExceeded);
   if (!s.repeated || s.max_hops <= bound) return Status::OK();
   return QueryErrorStatus(ctx_.query,
                           {s.repeat_span, "the repetition goes up to " + std::to_string(s.max_hops) +
@@ -538,11 +544,17 @@ Status Matcher::CollectEdges(BodyResult* out) {
         if (p.out) s = ctx_.view->ForEachEdge(a, Direction::kOut, p.kinds, [&](NodeRef o, EdgeKind k) { list.push_back({o, k, true}); });
         if (s.ok() && p.in) s = ctx_.view->ForEachEdge(a, Direction::kIn, p.kinds, [&](NodeRef o, EdgeKind k) { list.push_back({o, k, false}); });
         if (!s.ok()) return s;
+        // By the other end, so each row finds its edges without scanning
+        // the whole list (a topic has thousands, one row each).
+        std::sort(list.begin(), list.end(), [](const Incident& x, const Incident& y) { return x.other < y.other; });
         it = incident.emplace(a, std::move(list)).first;
       }
       NodeKind ak = ctx_.view->Kind(a), bk = ctx_.view->Kind(b);
-      for (const Incident& e : it->second) {
-        if (e.other != b || SkippedByBareStep(p, e.kind, ak, bk)) continue;
+      auto [first, last] = std::equal_range(it->second.begin(), it->second.end(), Incident{b, EdgeKind::kMentions, false},
+                                            [](const Incident& x, const Incident& y) { return x.other < y.other; });
+      for (auto e_it = first; e_it != last; ++e_it) {
+        const Incident& e = *e_it;
+        if (SkippedByBareStep(p, e.kind, ak, bk)) continue;
         NodeRef src = e.out ? a : b, dst = e.out ? b : a;
         if (seen.emplace(src, static_cast<int>(e.kind), dst).second) out->edges.push_back({src, e.kind, dst});
       }

@@ -20,6 +20,14 @@ struct RefPlan {
 };
 
 Status ResolveRef(const ColumnRef& ref, const EvalContext& ctx, const Table& t, RefPlan* plan) {
+  // A column an earlier stage named "p.date" (`select p.date`, `count by
+  // p.date`) is that column, whatever became of p.
+  if (!ref.prop.empty())
+    if (std::optional<size_t> whole = t.Find(ref.Name())) {
+      plan->column = *whole;
+      plan->prop.clear();
+      return Status::OK();
+    }
   std::optional<size_t> c = t.Find(ref.var);
   if (!c) {
     std::string cols;

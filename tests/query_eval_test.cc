@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "query/engine.h"
+#include "query/name_suggest.h"
 #include "query/render.h"
 #include "tests/query_test_graph.h"
 #include "tests/test_util.h"
@@ -160,6 +161,16 @@ TEST_CASE("variables, implicit names, sort, select, distinct, limit") {
   CHECK(f.RowsOf("paper - org:google | count by paper.date") == "2025-09-30 | 1\n2025-10-20 | 1\n");
 }
 
+TEST_CASE("a column an earlier stage named p.prop is named so by the next stage") {
+  Fixture f;
+  CHECK(f.RowsOf("p=paper - org:bytedance | select p.title | sort p.title desc") ==
+        "Universal Looped Models\n"
+        "Looped Transformers for Reasoning\n");
+  CHECK(f.RowsOf("p=paper | count by p.date | sort p.date | limit 2") ==
+        "2025-09-30 | 1\n"
+        "2025-10-20 | 2\n");
+}
+
 TEST_CASE("path: shortest, explained hop by hop") {
   Fixture f;
   QueryResult r = f.Run("path paper:2510.00002 to paper:2510.00003");
@@ -253,6 +264,12 @@ TEST_CASE("binding errors name the position and suggest names") {
   CHECK(f.RowsOf("paper - org | count by org | select org.name, count") == "ByteDance | 2\nGoogle | 2\nStability AI | 1\n");
 }
 
+TEST_CASE("suggestions: an arXiv id found as a name shows as the id, with its dot") {
+  // Names are normalized: the arXiv id 2510.25741 is the name "251025741".
+  CHECK(FormatSuggestions({{"251025741", "arxiv:2510.25741", 1}, {"bytedance", "org:bytedance", 1}}) ==
+        "arxiv:2510.25741, \"bytedance\" (org:bytedance)");
+}
+
 TEST_CASE("bounds: depth, rows, intermediate rows, time") {
   Fixture f;
   Status s = f.Fail("paper -links_to*1..50-> paper");
@@ -262,6 +279,12 @@ TEST_CASE("bounds: depth, rows, intermediate rows, time") {
         "--max-depth)\n"
         "paper -links_to*1..50-> paper\n"
         "               ^");
+  // An open repetition is capped at max_depth: one that starts beyond it is an error, not empty.
+  s = f.Fail("paper -links_to*20..-> paper");
+  CHECK(s.IsLimitExceeded());
+  CHECK(s.message().rfind("query:1:16: the repetition starts at 20 hops, more than the bound max_depth = 10 "
+                          "(raise it with --max-depth)",
+                          0) == 0);
   QueryOptions small;
   small.limits.max_rows = 3;
   s = f.Fail("paper", small);

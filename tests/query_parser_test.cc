@@ -60,6 +60,12 @@ TEST_CASE("selectors: kind, key, quoted name, fuzzy, filter, any") {
   CHECK(f[2].op == CompareOp::kNe);
   CHECK(f[2].value.type == Literal::Type::kNumber);
 
+  // A property name may have one ":" part: the review sections.
+  q = Parse("paper[section:method ~ \"loop\", title = x]");
+  REQUIRE(PatternOf(q).nodes[0].filter.size() == 2);
+  CHECK(PatternOf(q).nodes[0].filter[0].prop == "section:method");
+  CHECK(PatternOf(q).nodes[0].filter[1].prop == "title");
+
   q = Parse("*[name ~ loop]");
   CHECK_FALSE(PatternOf(q).nodes[0].kind.has_value());
   CHECK(PatternOf(q).nodes[0].filter.size() == 1);
@@ -127,6 +133,11 @@ TEST_CASE("stages") {
   CHECK(q.stages[2].type == Stage::Type::kDistinct);
   CHECK(q.stages[3].n == 5);
   CHECK_FALSE(q.stages[4].by.has_value());
+
+  q = Parse("p=paper | select p.section:goal, p.date");
+  REQUIRE(q.stages[0].select.size() == 2);
+  CHECK(q.stages[0].select[0].prop == "section:goal");
+  CHECK(q.stages[0].select[0].Name() == "p.section:goal");
 }
 
 TEST_CASE("commands") {
