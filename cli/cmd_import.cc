@@ -15,7 +15,7 @@ namespace {
 struct ImportCliOptions {
   std::vector<std::string> paths;
   std::string root, site_root;
-  std::vector<std::string> lexicons;
+  std::vector<std::string> lexicons, orgs;
   bool prune = false;
   bool quiet = false;
   int jobs = 2;
@@ -35,7 +35,7 @@ void DrawProgress(size_t done, size_t total) {
 }
 
 void RunImport(GlobalOptions& g, const ImportCliOptions& o) {
-  Result<std::unique_ptr<Extractor>> extractor = Extractor::Load(DefaultDataDir(), o.lexicons);
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Load(DefaultDataDir(), o.lexicons, o.orgs);
   if (!extractor.ok()) {
     std::cerr << "papergraph: " << extractor.status().message() << "\n";
     g.exit_code = kExitFailed;
@@ -96,6 +96,7 @@ void RegisterImport(CLI::App& app, GlobalOptions& g) {
   cmd->add_option("--site-root", o->site_root,
                   "directory that site links like /docs/... start from (default: found per file)");
   cmd->add_option("--lexicon", o->lexicons, "an extra topic lexicon (TSV, see docs/lexicon.md); repeatable");
+  cmd->add_option("--orgs", o->orgs, "extra lab aliases (TSV, see docs/lexicon.md); repeatable");
   cmd->add_flag("--prune", o->prune, "retract stored posts whose files are no longer among PATHs");
   cmd->add_option("-j,--jobs", o->jobs, "parser threads")->check(CLI::Range(1, 64));
   cmd->add_flag("-q,--quiet", o->quiet, "no progress bar");

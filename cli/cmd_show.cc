@@ -4,9 +4,11 @@
 
 #include <iostream>
 #include <map>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "core/node_id.h"
+#include "core/provenance.h"
 #include "core/text.h"
 
 namespace pg::cli {
@@ -44,6 +46,14 @@ std::string Label(const Store& store, const std::string& id) {
   return name == IdKey(id) ? id : id + "  " + name;
 }
 
+// True when the snippet shows nothing the value does not (a title, the start
+// of a section), so the table need not print it twice.
+bool RepeatsValue(std::string_view snippet, const std::string& value) {
+  constexpr std::string_view kCut = "…";
+  if (snippet.ends_with(kCut)) snippet.remove_suffix(kCut.size());
+  return MakeSnippet(value, value.size()).starts_with(snippet);
+}
+
 void RunShow(GlobalOptions& g, const ShowOptions& o) {
   std::unique_ptr<Store> store = OpenStore(g, Store::Mode::kRead, "papergraph show");
   if (!store) return;
@@ -78,7 +88,8 @@ void RunShow(GlobalOptions& g, const ShowOptions& o) {
     j["kind"] = NodeKindName(n.kind);
     j["name"] = n.DisplayName();
     for (const PropertyFact& p : n.props)
-      j["properties"][p.name].push_back({{"value", p.value}, {"file", p.where.file}, {"line", p.where.line}});
+      j["properties"][p.name].push_back(
+          {{"value", p.value}, {"file", p.where.file}, {"line", p.where.line}, {"snippet", p.where.snippet}});
     for (auto* group : {&out, &in})
       for (const auto& [kind, edges] : *group)
         for (const EdgeView& e : edges)
@@ -93,7 +104,9 @@ void RunShow(GlobalOptions& g, const ShowOptions& o) {
     std::string value = p.value.size() > 300 ? MakeSnippet(p.value, 300) : p.value;
     for (char& c : value)
       if (c == '\n') c = ' ';
-    std::cout << "  " << p.name << ": " << value << "\n      ← " << p.where.file << ":" << p.where.line << "\n";
+    std::cout << "  " << p.name << ": " << value << "\n      ← " << p.where.file << ":" << p.where.line;
+    if (!RepeatsValue(p.where.snippet, p.value)) std::cout << "  " << MakeSnippet(p.where.snippet, 100);
+    std::cout << "\n";
   }
   for (auto* group : {&out, &in}) {
     for (const auto& [kind, edges] : *group) {

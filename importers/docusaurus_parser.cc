@@ -709,6 +709,7 @@ void Parser::AddEntry(size_t h) {
     std::string_view sub = Trim(headings_[j].bare);
     while (!sub.empty() && sub.front() == ':') sub = Trim(sub.substr(1));
     p.subtitle = CollapseSpaces(sub);
+    p.subtitle_line = blocks_[j].line;
     for (const LocatedText& t : headings_[j].tags) p.org_tags.push_back(t);
     for (const MdLink& l : blocks_[j].links) p.urls.push_back(LinkRef{l.href, l.text, l.line});
     // "## [Name:](url)" over "### rest": the colon belongs to the split.

@@ -53,11 +53,12 @@ Extractor::Extractor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 Extractor::~Extractor() = default;
 
 Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& data_dir,
-                                                   const std::vector<std::string>& user_lexicons) {
+                                                   const std::vector<std::string>& user_lexicons,
+                                                   const std::vector<std::string>& user_orgs) {
   auto data = std::make_unique<Data>();
   Result<Lexicon> lexicon = LoadLexicon(data_dir, user_lexicons);
   if (!lexicon.ok()) return lexicon.status();
-  Result<OrgAliases> orgs = LoadOrgAliases(data_dir);
+  Result<OrgAliases> orgs = LoadOrgAliases(data_dir, user_orgs);
   if (!orgs.ok()) return orgs.status();
   data->lexicon = std::move(lexicon).value();
   data->orgs = std::move(orgs).value();

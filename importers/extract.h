@@ -18,9 +18,11 @@ namespace pg {
 class Extractor {
  public:
   // Reads data_dir/topics.tsv and data_dir/orgs.tsv, then each user lexicon
-  // (topics) on top. Errors name the file and line.
+  // (topics) and each user alias file (labs) on top. Errors name the file and
+  // line.
   static Result<std::unique_ptr<Extractor>> Load(const std::string& data_dir,
-                                                 const std::vector<std::string>& user_lexicons);
+                                                 const std::vector<std::string>& user_lexicons,
+                                                 const std::vector<std::string>& user_orgs = {});
   ~Extractor();
 
   ExtractedPost Extract(ParsedPost post) const;

@@ -6,7 +6,8 @@ namespace pg {
 namespace {
 
 // Leading byte of the stored form: lets a future layout be told apart.
-constexpr uint64_t kLayout = 1;
+// 2: ParsedPaper::subtitle_line.
+constexpr uint64_t kLayout = 2;
 
 // One Put/Get pair per type, in the same field order.
 void Put(ByteWriter& w, const std::string& s) { w.String(s); }
@@ -29,6 +30,8 @@ void Put(ByteWriter& w, const LocatedText& x);
 void Get(ByteReader& r, LocatedText& x);
 void Put(ByteWriter& w, const ParsedPaper& x);
 void Get(ByteReader& r, ParsedPaper& x);
+struct PaperLayout1;
+void Get(ByteReader& r, PaperLayout1& x);
 void Put(ByteWriter& w, const TopicHit& x);
 void Get(ByteReader& r, TopicHit& x);
 void Put(ByteWriter& w, const OrgHit& x);
@@ -66,12 +69,24 @@ void Get(ByteReader& r, LinkRef& x) { GetAll(r, x.url, x.text, x.line); }
 void Put(ByteWriter& w, const LocatedText& x) { PutAll(w, x.value, x.line); }
 void Get(ByteReader& r, LocatedText& x) { GetAll(r, x.value, x.line); }
 void Put(ByteWriter& w, const ParsedPaper& x) {
-  PutAll(w, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.title_ko, x.arxiv_id, x.urls, x.org_tags,
-         x.sections, x.links);
+  PutAll(w, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.subtitle_line, x.title_ko, x.arxiv_id,
+         x.urls, x.org_tags, x.sections, x.links);
 }
 void Get(ByteReader& r, ParsedPaper& x) {
-  GetAll(r, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.title_ko, x.arxiv_id, x.urls, x.org_tags,
-         x.sections, x.links);
+  GetAll(r, x.position, x.line, x.heading, x.anchor, x.title, x.subtitle, x.subtitle_line, x.title_ko, x.arxiv_id,
+         x.urls, x.org_tags, x.sections, x.links);
+}
+// A paper stored by layout 1, before subtitle_line. Those records must still
+// decode: other documents are resolved again from them until their own files
+// are imported again. Their subtitle keeps the entry's line, as it had then.
+struct PaperLayout1 {
+  ParsedPaper paper;
+};
+void Get(ByteReader& r, PaperLayout1& x) {
+  ParsedPaper& p = x.paper;
+  GetAll(r, p.position, p.line, p.heading, p.anchor, p.title, p.subtitle, p.title_ko, p.arxiv_id, p.urls, p.org_tags,
+         p.sections, p.links);
+  p.subtitle_line = p.line;
 }
 void Put(ByteWriter& w, const TopicHit& x) {
   PutAll(w, x.topic, x.surface, x.line, x.snippet, x.weight, x.discovered, x.name);
@@ -95,11 +110,19 @@ std::string EncodeExtractedPost(const ExtractedPost& x) {
 
 Result<ExtractedPost> DecodeExtractedPost(std::string_view bytes) {
   ByteReader r(bytes);
-  if (r.Varint() != kLayout) return Status::Corruption("stored post has an unknown layout");
+  uint64_t layout = r.Varint();
+  if (layout != kLayout && layout != 1) return Status::Corruption("stored post has an unknown layout");
   ExtractedPost x;
   ParsedPost& p = x.post;
-  GetAll(r, p.format, p.title, p.title_line, p.date, p.tags, p.papers, p.heading_anchors, p.warnings, x.papers,
-         x.has_site_root, x.site_root);
+  if (layout == 1) {
+    std::vector<PaperLayout1> papers;
+    GetAll(r, p.format, p.title, p.title_line, p.date, p.tags, papers, p.heading_anchors, p.warnings, x.papers,
+           x.has_site_root, x.site_root);
+    for (PaperLayout1& old : papers) p.papers.push_back(std::move(old.paper));
+  } else {
+    GetAll(r, p.format, p.title, p.title_line, p.date, p.tags, p.papers, p.heading_anchors, p.warnings, x.papers,
+           x.has_site_root, x.site_root);
+  }
   if (!r.done()) return Status::Corruption("stored post is truncated or malformed");
   return x;
 }

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when the importer extracts differently, so every file imports again.
-constexpr const char* kImporterVersion = "importer-1";
+constexpr const char* kImporterVersion = "importer-2";  // 2: a subtitle's own line
 constexpr const char* kLexiconDoc = "@lexicon";
 
 bool IsPostFile(const fs::path& p) {
@@ -69,14 +69,22 @@ Status ReadFile(const std::string& path, std::string* out) {
   return Status::OK();
 }
 
-void CountLinks(const DocRecord& rec, ImportReport* report) {
+// Records the links of `rec` as document `doc`'s in this run, replacing what
+// an earlier materialization of it in the same run counted.
+void CountLinks(const std::string& doc, const DocRecord& rec, ImportReport* report) {
+  ImportReport::LinkCounts now;
   for (const EdgeFact& e : rec.facts.edges)
-    if (e.kind == EdgeKind::kLinksTo) ++report->links_resolved;
+    if (e.kind == EdgeKind::kLinksTo) ++now.resolved;
   for (const NodeFacts& n : rec.facts.nodes)
     for (const PropertyFact& p : n.props) {
-      if (p.name == "pending_link") ++report->links_pending;
-      if (p.name == "external_link") ++report->links_external;
+      if (p.name == "pending_link") ++now.pending;
+      if (p.name == "external_link") ++now.external;
     }
+  ImportReport::LinkCounts& counted = report->links_by_doc[doc];
+  report->links_resolved = report->links_resolved - counted.resolved + now.resolved;
+  report->links_pending = report->links_pending - counted.pending + now.pending;
+  report->links_external = report->links_external - counted.external + now.external;
+  counted = now;
 }
 
 }  // namespace
@@ -104,6 +112,8 @@ Status Importer::ResolveDependents(WriteTxn* txn, const std::set<std::string>& k
     Status s = txn->Put(*again);
     if (!s.ok()) return s;
     ++report->resolved_again;
+    // A document this run wrote earlier now has other links: count the new ones.
+    if (report->links_by_doc.count(dep)) CountLinks(dep, *again, report);
   }
   return Status::OK();
 }
@@ -155,7 +165,7 @@ Status Importer::Write(const std::string& doc, const std::string& hash, const Ex
   if (!s.ok()) return s;
   ++report->imported;
   report->papers += x.post.papers.size();
-  CountLinks(*rec, report);
+  CountLinks(doc, *rec, report);
   return Status::OK();
 }
 
@@ -192,20 +202,24 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
   Status s = EnsureLexicon();
   if (!s.ok()) return s;
 
-  // 1. Find the files, each with its id path.
+  // 1. Find the files, each with its id path. A path that cannot be read
+  //    counts as one failed file, so that imported + unchanged + failed add
+  //    up to the files.
   std::vector<SourceFile> files;
+  auto unreadable = [&](const std::string& message) {
+    report->errors.push_back(message);
+    ++report->failed;
+    ++report->files;
+  };
   for (const std::string& arg : options.paths) {
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (!fs::exists(st)) {
-      report->errors.push_back(arg + ": no such file or directory");
-      ++report->failed;
+      unreadable(arg + ": no such file or directory");
       continue;
     }
     if (ec) {
-      std::string why = ec.message();
-      report->errors.push_back(arg + ": " + why);
-      ++report->failed;
+      unreadable(arg + ": " + ec.message());
       continue;
     }
     fs::path root = options.root ? fs::path(*options.root)
@@ -223,14 +237,12 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
     }
     fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec), end;
     if (ec) {
-      report->errors.push_back(arg + ": cannot list directory: " + ec.message());
-      ++report->failed;
+      unreadable(arg + ": cannot list directory: " + ec.message());
       continue;
     }
     for (; it != end; it.increment(ec)) {
       if (ec) {
-        report->errors.push_back(it->path().string() + ": cannot list directory: " + ec.message());
-        ++report->failed;
+        unreadable(it->path().string() + ": cannot list directory: " + ec.message());
         ec.clear();
         continue;
       }

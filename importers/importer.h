@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,16 +30,24 @@ struct ImportOptions {
 };
 
 struct ImportReport {
-  size_t files = 0;      // post files found
+  size_t files = 0;      // post files found, and paths that could not be read
   size_t imported = 0;   // new or changed, written
   size_t unchanged = 0;  // same hash, skipped
   size_t failed = 0;
   size_t pruned = 0;
   size_t resolved_again = 0;  // other documents resolved again because of these
   size_t papers = 0;          // paper entries in the imported files
+  // Links in the documents written by this run, as they stand at the end: a
+  // document resolved again later in the run replaces its earlier counts.
   size_t links_resolved = 0, links_pending = 0, links_external = 0;
   std::vector<std::string> errors;    // "file:line: message", one per failed file
   std::vector<std::string> warnings;  // "file:line: message"
+
+  struct LinkCounts {
+    size_t resolved = 0, pending = 0, external = 0;
+  };
+  // Per document written by this run: the counts behind the totals above.
+  std::map<std::string, LinkCounts> links_by_doc;
 };
 
 // Called after each file: (done, total, path).

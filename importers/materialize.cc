@@ -207,7 +207,7 @@ Result<DocRecord> Materialize(const std::string& doc, const std::string& hash, c
 
     b.Edge(post_id, EdgeKind::kReviews, id, 1, static_cast<int>(i + 1), p.line, p.heading.empty() ? p.title : p.heading);
     b.Prop(id, "title", p.title, p.line, p.heading.empty() ? p.title : p.heading);
-    b.Prop(id, "subtitle", p.subtitle, p.line, p.subtitle);
+    b.Prop(id, "subtitle", p.subtitle, p.subtitle_line, p.subtitle);
     b.Prop(id, "title_ko", p.title_ko, p.line, p.title_ko);
     b.Prop(id, "arxiv", p.arxiv_id, p.line, p.arxiv_id);
     b.Prop(id, "date", post.date, p.line, post.title);

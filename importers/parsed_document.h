@@ -47,6 +47,7 @@ struct ParsedPaper {
   std::string anchor;    // Docusaurus slug of `heading`; empty when the format has none
   std::string title;     // English title, white space collapsed
   std::string subtitle;  // "### Subtitle" line or the part after a colon moved there
+  int subtitle_line = 0;  // line of the "### Subtitle" heading
   std::string title_ko;  // Korean title (digest)
   std::string arxiv_id;  // canonical arXiv id from the first URL that names one; may be empty
   std::vector<LinkRef> urls;          // paper URLs: heading link, Alphaxiv, 논문 링크, ...

@@ -75,6 +75,22 @@ fi
 "$pg" --db "$work/missing/db" import -q "$work/no-such-dir" 2> "$work/missing.err" > /dev/null
 [ $? = 1 ] && grep -qxF "error: $work/no-such-dir: no such file or directory" "$work/missing.err" && echo "ok: missing path" ||
   fail "missing path: $(cat "$work/missing.err")"
+# Beside a good post, the missing path is one of the files, so the summary adds up.
+"$pg" --db "$work/missing/db2" import -q "$work/nul/posts/good.md" "$work/no-such-dir" 2> "$work/missing2.err" > /dev/null
+[ $? = 1 ] && has_line "imported 1 of 2 files (0 unchanged, 1 failed)" "$work/missing2.err" && echo "ok: missing path counted" ||
+  fail "missing path counted: $(cat "$work/missing2.err")"
+
+# --orgs: a lab named only in the user's alias file is found; a spelling of another lab is refused.
+mkdir -p "$work/orgs/posts"
+printf '# 2025-10-20 papers review\n\n## 1. [Small Loops](https://arxiv.org/abs/2510.90005) `tmtlab`\n' > "$work/orgs/posts/a.md"
+printf 'tomato-lab\tTomato Lab\ttmtlab\n' > "$work/orgs/mine.tsv"
+"$pg" --db "$work/orgs/db" import -q --orgs "$work/orgs/mine.tsv" "$work/orgs/posts" 2> "$work/orgs.err" > /dev/null &&
+  "$pg" --db "$work/orgs/db" show arxiv:2510.90005 2>&1 | grep -qF "org:tomato-lab  Tomato Lab" && echo "ok: --orgs" ||
+  fail "--orgs: $(cat "$work/orgs.err")"
+printf 'not-google\tNot Google\tgoogle\n' > "$work/orgs/clash.tsv"
+"$pg" --db "$work/orgs/db" import -q --orgs "$work/orgs/clash.tsv" "$work/orgs/posts" 2> "$work/orgs.err" > /dev/null
+[ $? = 1 ] && grep -q "^papergraph: $work/orgs/clash.tsv:1: 'google' of lab 'not-google' is already a spelling of lab 'google'" "$work/orgs.err" &&
+  echo "ok: --orgs clash" || fail "--orgs clash: $(cat "$work/orgs.err")"
 
 # A database directory that is not a papergraph database is refused and left alone.
 mkdir -p "$work/notdb" && echo keep > "$work/notdb/notes.txt"

@@ -59,6 +59,7 @@ TEST_CASE("the common form: numbered link, tag, ### subtitle") {
   CHECK(p.anchor == "1-graphnet-paddle-paddle");
   CHECK(p.title == "GraphNet");
   CHECK(p.subtitle == "A Large-Scale Computational Graph Dataset for Tensor Compiler Research");
+  CHECK(p.subtitle_line == 6);  // the ### line, not the ## line
   CHECK(p.arxiv_id == "2510.24035");
   REQUIRE(p.urls.size() == 1);
   CHECK(p.urls[0].url == "https://huggingface.co/papers/2510.24035");
@@ -198,6 +199,7 @@ TEST_CASE("the title keeps its colon form when a subtitle line follows") {
   REQUIRE(post.papers.size() == 1);
   CHECK(post.papers[0].title == "V-Thinker: Interactive Thinking with Images");
   CHECK(post.papers[0].subtitle == "Extra Line");
+  CHECK(post.papers[0].subtitle_line == 3);
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 
+#include "core/bytes.h"
 #include "importers/extract.h"
+#include "importers/extracted_post.h"
 #include "importers/importer.h"
 #include "storage/store.h"
 #include "tests/test_util.h"
@@ -114,6 +116,101 @@ TEST_CASE("a cross-link stays pending until its target arrives, whatever the ord
   CHECK(problems.empty());
 }
 
+TEST_CASE("the link summary counts a link that resolves later in the same run") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  std::string posts = tmp.Sub("posts");
+  // Files are written in path order: the linking post (10-19) comes before
+  // its target (10-20), so its link is pending when it is first written.
+  std::string linking = kPostB;
+  linking.replace(linking.find("2025-10-22"), 10, "2025-10-19");
+  WriteFile(posts + "/docs/papers/y2025/oct/20251019.md", linking);
+  WriteFile(posts + "/docs/papers/y2025/oct/20251020.md", kPostA);
+  auto store = OpenDb(tmp.Sub("db"));
+  ImportOptions o;
+  o.paths = {posts};
+  ImportReport r;
+  REQUIRE(Importer(store.get(), ex.get()).Run(o, &r).ok());
+  CHECK(HasEdge(*store, "arxiv:2510.90004", EdgeKind::kLinksTo, "arxiv:2510.90001"));
+  CHECK(r.resolved_again == 1);
+  CHECK(r.links_resolved == 1);
+  CHECK(r.links_pending == 0);
+  CHECK(r.links_external == 0);
+}
+
+TEST_CASE("--orgs: a lab named only in the user's alias file is found") {
+  ScratchDir tmp;
+  std::string orgs = tmp.Sub("my-orgs.tsv");
+  WriteFile(orgs, "tomato-lab\tTomato Lab\ttmtlab\tTomato Lab\n");
+  auto with = Extractor::Load(PAPERGRAPH_DATA_DIR, {}, {orgs});
+  REQUIRE_MESSAGE(with.ok(), with.status().ToString());
+  auto without = LoadExtractor();
+  // A changed alias table re-extracts every file, as a changed lexicon does.
+  CHECK((*with)->Fingerprint() != without->Fingerprint());
+
+  const std::string post =
+      "# 2025-10-20 papers review\n"
+      "\n"
+      "## 1. [Small Loops](https://arxiv.org/abs/2510.90005) `tmtlab`\n"
+      "\n"
+      "Tomato Lab 의 후속 연구.\n";
+  auto store = OpenDb(tmp.Sub("db"));
+  Import(store.get(), with->get(), "docs/papers/y2025/oct/20251020.md", post);
+  CHECK(HasEdge(*store, "arxiv:2510.90005", EdgeKind::kAffiliated, "org:tomato-lab"));
+  CHECK_FALSE(store->GetNode("org:tmtlab")->has_value());
+  CHECK((*store->GetNode("org:tomato-lab"))->DisplayName() == "Tomato Lab");
+
+  // Without the file the tag is a lab of its own slug.
+  auto plain = OpenDb(tmp.Sub("plain"));
+  Import(plain.get(), without.get(), "docs/papers/y2025/oct/20251020.md", post);
+  CHECK(HasEdge(*plain, "arxiv:2510.90005", EdgeKind::kAffiliated, "org:tmtlab"));
+  CHECK_FALSE(plain->GetNode("org:tomato-lab")->has_value());
+}
+
+TEST_CASE("a subtitle's provenance is its own ### line") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  auto store = OpenDb(tmp.Sub("db"));
+  Import(store.get(), ex.get(), "docs/papers/y2025/oct/20251030.md",
+         "# 2025-10-30 papers review\n"
+         "\n"
+         "## 1. [GraphNet](https://huggingface.co/papers/2510.24035) `paddle paddle`\n"
+         "### A Large-Scale Computational Graph Dataset\n");
+  auto paper = store->GetNode("arxiv:2510.24035");
+  REQUIRE(paper->has_value());
+  for (const PropertyFact& p : (*paper)->props) {
+    if (p.name == "title") CHECK(p.where.line == 3);
+    if (p.name == "subtitle") CHECK(p.where.line == 4);
+  }
+}
+
+TEST_CASE("a stored post of layout 1 (before subtitle_line) still decodes") {
+  ByteWriter w;
+  w.Varint(1);  // layout
+  w.String("docusaurus");
+  w.String("2025-10-30 papers review");
+  w.Int(1);
+  w.String("2025-10-30");
+  w.Varint(0);  // tags
+  w.Varint(1);  // one paper: position, line, heading, anchor, title, subtitle, title_ko, arxiv id
+  w.Int(1);
+  w.Int(3);
+  for (const char* field : {"1. GraphNet", "1-graphnet", "GraphNet", "A Dataset", "", "2510.24035"}) w.String(field);
+  for (int list = 0; list < 4; ++list) w.Varint(0);  // urls, org tags, sections, links
+  for (int list = 0; list < 3; ++list) w.Varint(0);  // heading anchors, warnings, extractions
+  w.Bool(false);
+  w.String("");
+  Result<ExtractedPost> x = DecodeExtractedPost(w.Take());
+  REQUIRE_MESSAGE(x.ok(), x.status().ToString());
+  REQUIRE(x->post.papers.size() == 1);
+  CHECK(x->post.papers[0].subtitle == "A Dataset");
+  CHECK(x->post.papers[0].subtitle_line == 3);  // the entry's line, as layout 1 had it
+
+  Result<ExtractedPost> again = DecodeExtractedPost(EncodeExtractedPost(*x));
+  REQUIRE(again.ok());
+  CHECK(again->post.papers[0].subtitle_line == 3);
+}
+
 TEST_CASE("a title-only digest entry is the arXiv paper with the same title, in any order") {
   ScratchDir tmp;
   auto ex = LoadExtractor();
@@ -197,6 +294,7 @@ TEST_CASE("bad files are reported with their name; the others import") {
   REQUIRE(Importer(store.get(), ex.get()).Run(o, &r).ok());
   CHECK(r.imported == 2);  // good.md, and empty.md as a post with no papers
   CHECK(r.failed == 4);
+  CHECK(r.files == 6);  // the missing path is one of them, so the counts add up
   std::string all;
   for (const std::string& e : r.errors) all += e + "\n";
   CHECK(r.warnings == std::vector<std::string>{"empty.md: empty file; imported as a post with no papers"});
