@@ -19,6 +19,10 @@
 // A paper link is one ArxivIdFromUrl understands, or a page on a venue that
 // hosts papers (OpenReview, ACL Anthology, NeurIPS, PMLR, CVF, ACM, IEEE,
 // doi.org). Links to code, blogs or model cards do not make a paper.
+// A plain-text "arXiv:ID" in a heading, list item, paragraph or quote with no
+// paper link of its own counts as a link to that paper: the rules above then
+// decide whether the block is an entry, so an id cited in a body sentence
+// makes no paper, exactly as a link there would not.
 
 namespace pg {
 namespace {
@@ -111,6 +115,31 @@ bool IsLinkLineResidue(std::string_view residue) {
     return false;
   }
   return true;
+}
+
+// Plain-text arXiv references in `text` ("arXiv:2312.00752", "ARXIV: 2302.10866v2"),
+// each as a link whose text and href are the reference as written, so that
+// cutting the link text out of a title cuts the reference. ArxivIdFromUrl
+// decides what an id is; this only finds where one may start and end.
+std::vector<MdLink> PlainArxivRefs(std::string_view text, int first_line) {
+  std::vector<MdLink> out;
+  std::string lower = AsciiLower(text);
+  auto id_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '/' || c == '-';
+  };
+  for (size_t at = lower.find("arxiv:"); at != std::string::npos; at = lower.find("arxiv:", at + 6)) {
+    if (at > 0 && std::isalnum(static_cast<unsigned char>(lower[at - 1]))) continue;  // "myarxiv:"
+    size_t end = at + 6;
+    while (end < text.size() && text[end] == ' ') ++end;
+    size_t id_start = end;
+    while (end < text.size() && id_char(text[end])) ++end;
+    while (end > id_start && text[end - 1] == '.') --end;  // a sentence's full stop
+    std::string_view ref = text.substr(at, end - at);
+    if (end == id_start || !ArxivIdFromUrl(ref)) continue;
+    int line = first_line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    out.push_back(MdLink{std::string(ref), std::string(ref), line});
+  }
+  return out;
 }
 
 // Org values after `Lab:`, `Affiliation:`, `기관:`, `Org:` in one line.
@@ -253,6 +282,13 @@ class GenericParser {
         for (MdBlock& h : hs) blocks_.push_back(std::move(h));
       }
     }
+    for (MdBlock& b : blocks_) {
+      own_links_.push_back(b.links.size());
+      bool prose = b.kind == Kind::kHeading || b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
+                   b.kind == Kind::kQuote;
+      if (!prose || FirstPaperLink(b)) continue;  // a paper link says more than a bare id
+      for (MdLink& l : PlainArxivRefs(b.text, b.line)) b.links.push_back(std::move(l));
+    }
     Walk();
     if (post_.title.empty())
       for (const MdBlock& b : blocks_)
@@ -337,7 +373,7 @@ class GenericParser {
       const MdBlock& b = blocks_[i];
       if (b.kind == Kind::kHeading) {
         if (kind == EntryKind::kHeading && b.level > entry_level) {
-          AddNotes(b);
+          AddNotes(i);
           continue;
         }
         kind = EntryKind::kNone;
@@ -349,11 +385,11 @@ class GenericParser {
       }
       if (consumed_ == i) continue;
       if (kind == EntryKind::kHeading) {
-        AddNotes(b);
+        AddNotes(i);
         continue;
       }
       if (kind == EntryKind::kListItem && b.kind == Kind::kListItem && b.level > entry_level) {
-        AddNotes(b);
+        AddNotes(i);
         continue;
       }
       if (b.kind == Kind::kListItem || b.kind == Kind::kParagraph) {
@@ -364,7 +400,7 @@ class GenericParser {
         }
       }
       if (kind == EntryKind::kParagraph && b.kind != Kind::kCode) {
-        AddNotes(b);
+        AddNotes(i);
         continue;
       }
       if (kind == EntryKind::kListItem) kind = EntryKind::kNone;
@@ -511,10 +547,16 @@ class GenericParser {
     p.sections.back().blocks.push_back(TextBlock{line, std::move(text)});
   }
 
-  void AddNotes(const MdBlock& b) {
+  void AddNotes(size_t i) {
+    const MdBlock& b = blocks_[i];
     if (post_.papers.empty() || b.kind == Kind::kCode || b.kind == Kind::kRule) return;
     ParsedPaper& p = post_.papers.back();
-    for (const MdLink& l : b.links) p.links.push_back(LinkRef{l.href, l.text, l.line});
+    // Only the links md4c found: a note's plain-text arXiv references are
+    // prose, not links.
+    for (size_t k = 0; k < own_links_[i]; ++k) {
+      const MdLink& l = b.links[k];
+      p.links.push_back(LinkRef{l.href, l.text, l.line});
+    }
     ReadOrgs(b, &p);
     AddNoteText(b.line, CleanText(b.text));
   }
@@ -525,6 +567,9 @@ class GenericParser {
   int body_line_ = 1;
   std::vector<std::string_view> lines_;
   std::vector<MdBlock> blocks_;
+  // Per block, how many of its links md4c found; the rest are plain-text
+  // arXiv references (PlainArxivRefs), which count only for entries.
+  std::vector<size_t> own_links_;
   size_t consumed_ = static_cast<size_t>(-1);  // a link line already read with its entry
   ParsedPost post_;
 };

@@ -196,6 +196,79 @@ TEST_CASE("pages without paper links, and papers cited in passing, give no paper
   CHECK(Parse("").papers.empty());
 }
 
+TEST_CASE("a plain-text arXiv:ID in a heading or list item counts like a paper link") {
+  ParsedPost post = Parse(
+      "# Notes\n"                                              // 1
+      "\n"                                                     // 2
+      "- Retentive Network https://arxiv.org/abs/2307.08621\n"  // 3
+      "- Mamba (arXiv:2312.00752)\n"                           // 4
+      "\n"                                                     // 5
+      "## Hyena Hierarchy (arXiv:2302.10866)\n"                // 6
+      "\n"                                                     // 7
+      "text\n");                                               // 8
+  REQUIRE(post.papers.size() == 3);
+  CHECK(post.papers[0].title == "Retentive Network");
+  CHECK(post.papers[0].arxiv_id == "2307.08621");
+  const ParsedPaper& mamba = post.papers[1];
+  CHECK(mamba.title == "Mamba");
+  CHECK(mamba.line == 4);
+  CHECK(mamba.arxiv_id == "2312.00752");
+  REQUIRE(mamba.urls.size() == 1);
+  CHECK(mamba.urls[0].url == "arXiv:2312.00752");
+  CHECK(mamba.urls[0].line == 4);
+  const ParsedPaper& hyena = post.papers[2];
+  CHECK(hyena.title == "Hyena Hierarchy");
+  CHECK(hyena.line == 6);
+  CHECK(hyena.arxiv_id == "2302.10866");
+  REQUIRE(hyena.sections.size() == 1);
+  CHECK(hyena.sections[0].blocks[0].text == "text");
+}
+
+TEST_CASE("plain-text arXiv references: spellings, bold titles, link lines") {
+  ParsedPost post = Parse(
+      "- Linear Transformers — ARXIV: 2006.16236v3\n"           // 1
+      "- String Theory Notes (arXiv:hep-th/9901001)\n"          // 2
+      "- [FlashAttention](https://arxiv.org/abs/2205.14135) (arXiv:2205.14135)\n"  // 3
+      "\n"                                                      // 4
+      "**RWKV** arXiv:2305.13048.\n"                            // 5
+      "\n"                                                      // 6
+      "## Griffin\n"                                            // 7
+      "\n"                                                      // 8
+      "arXiv:2402.19427\n");                                    // 9
+  REQUIRE(post.papers.size() == 5);
+  CHECK(post.papers[0].title == "Linear Transformers");
+  CHECK(post.papers[0].arxiv_id == "2006.16236");
+  CHECK(post.papers[1].title == "String Theory Notes");
+  CHECK(post.papers[1].arxiv_id == "hep-th/9901001");
+  // A paper link says more than the bare id beside it: one URL, the link's.
+  CHECK(post.papers[2].title == "FlashAttention");
+  REQUIRE(post.papers[2].urls.size() == 1);
+  CHECK(post.papers[2].urls[0].url == "https://arxiv.org/abs/2205.14135");
+  CHECK(post.papers[3].title == "RWKV");
+  CHECK(post.papers[3].arxiv_id == "2305.13048");
+  CHECK(post.papers[4].title == "Griffin");
+  CHECK(post.papers[4].line == 7);
+  CHECK(post.papers[4].arxiv_id == "2402.19427");
+  CHECK(post.papers[4].sections.empty());  // the reference line is not a note
+}
+
+TEST_CASE("an arXiv id cited in body text, a table or a malformed reference makes no paper") {
+  CHECK(Parse("# Notes\n\nWe build on arXiv:2401.00001 and it works.\n").papers.empty());
+  CHECK(Parse("## Results\n\nThe baseline (arXiv:2401.00001) loses.\n").papers.empty());
+  // Tables are not entries in this format, with links or without.
+  CHECK(Parse("| paper | id |\n|---|---|\n| Mamba | arXiv:2312.00752 |\n").papers.empty());
+  CHECK(Parse("- Not an id arXiv:12345\n- Not a reference myarxiv:2312.00752\n").papers.empty());
+
+  // Under an entry, a cited id is prose: no second paper, no link.
+  ParsedPost post = Parse(
+      "## [Mamba](https://arxiv.org/abs/2312.00752)\n"
+      "\n"
+      "It improves on S4 (arXiv:2111.00396).\n");
+  REQUIRE(post.papers.size() == 1);
+  CHECK(post.papers[0].links.empty());
+  REQUIRE(post.papers[0].urls.size() == 1);
+}
+
 TEST_CASE("a collaborator is not a lab field; unknown labs are dropped") {
   ParsedPost post = Parse(
       "- [Paper One](https://arxiv.org/abs/2501.00002) Collab: nobody, Lab: 미확인\n");
