@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/hash.h"
 #include "core/node_id.h"
 #include "core/provenance.h"
 #include "core/text.h"
@@ -138,22 +139,40 @@ DocRecord Extractor::LexiconRecord() const {
   DocRecord rec;
   rec.doc = "@lexicon";
   rec.format = "lexicon";
-  rec.hash = data_->fingerprint;
-  for (const Topic& t : data_->lexicon.topics()) {
+  // The hash is the fingerprint (what matching depends on) plus a hash of the
+  // provenance: a moved row or a renamed file rewrites this record, so its
+  // lines stay right, without re-importing the posts.
+  ContentHasher sources;
+  const Lexicon& lexicon = data_->lexicon;
+  for (const Topic& t : lexicon.topics()) {
     std::string id = TopicId(t.id);
-    std::string where = data_->lexicon.WhereDefined(t.id);
+    std::string where = lexicon.WhereDefined(t.id);
+    // The row of the data file that states a fact: file, line, and the row as
+    // snippet. The store keeps a fact's document (@lexicon) as its file, so
+    // the snippet names the data file too: "data/topics.tsv:37: looped-transformer ...".
+    auto from = [&](const SourceLine* line) {
+      Provenance p = line ? Provenance{line->file, line->line,
+                                       MakeSnippet(line->file + ":" + std::to_string(line->line) + ": " + line->text)}
+                          : Provenance{rec.doc, 0, where};
+      sources.Add(p.file + '\x1f' + std::to_string(p.line) + '\x1f' + p.snippet + '\n');
+      return p;
+    };
     NodeFacts node{id, {}};
-    node.props.push_back({"name", t.name, {rec.doc, 0, where}});
-    if (!t.parent.empty()) node.props.push_back({"parent", t.parent, {rec.doc, 0, where}});
-    for (const std::string& a : t.aliases) node.props.push_back({"alias", a, {rec.doc, 0, where}});
+    node.props.push_back({"name", t.name, from(lexicon.Source(t.id, Lexicon::Fact::kName))});
+    if (!t.parent.empty()) {
+      Provenance parent = from(lexicon.Source(t.id, Lexicon::Fact::kParent));
+      node.props.push_back({"parent", t.parent, parent});
+      rec.facts.edges.push_back({id, EdgeKind::kSubtopicOf, TopicId(t.parent), 1, 0, parent});
+    }
+    for (const std::string& a : t.aliases)
+      node.props.push_back({"alias", a, from(lexicon.Source(t.id, Lexicon::Fact::kAlias, a))});
     rec.facts.nodes.push_back(std::move(node));
-    if (!t.parent.empty())
-      rec.facts.edges.push_back({id, EdgeKind::kSubtopicOf, TopicId(t.parent), 1, 0, {rec.doc, 0, where}});
     std::set<std::string> names = {NormalizeName(t.id), NormalizeName(t.name)};
     for (const std::string& a : t.aliases) names.insert(NormalizeName(a));
     for (const std::string& n : names)
       if (!n.empty()) rec.facts.names.push_back({n, id});
   }
+  rec.hash = data_->fingerprint + "/src-" + sources.Hex();
   // Lab spellings, so a query can say org:shaomi or org:"Stability AI". The
   // nodes themselves come from the posts that tag them.
   for (const Org& o : data_->orgs.orgs()) {

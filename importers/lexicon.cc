@@ -81,11 +81,12 @@ Status CheckTopicRow(const Topic& t, const std::string& where) {
 
 // ---- Lexicon ------------------------------------------------------------------
 
-Result<Lexicon> Lexicon::FromTsv(std::string_view text, const std::string& source_name) {
+Result<Lexicon> Lexicon::FromTsv(std::string_view text, const std::string& source_name,
+                                 const std::string& shown_as) {
   Result<std::vector<DataRow>> rows = SplitDataRows(text, source_name, 4);
   if (!rows.ok()) return rows.status();
   Lexicon lex;
-  for (const DataRow& row : *rows) {
+  for (DataRow& row : *rows) {
     std::string where = source_name + ":" + std::to_string(row.line);
     if (row.cols.size() < 2 || row.cols[1].empty()) {
       return Status::InvalidArgument(where + ": expected 'canonical_id<TAB>display name<TAB>parent<TAB>aliases'");
@@ -99,7 +100,9 @@ Result<Lexicon> Lexicon::FromTsv(std::string_view text, const std::string& sourc
       return Status::InvalidArgument(where + ": topic '" + t.id + "' is already defined at " +
                                      lex.WhereDefined(old->id));
     }
-    Status s = lex.Add(std::move(t), where);
+    const std::string& file = shown_as.empty() ? source_name : shown_as;
+    lex.lines_.push_back({file, static_cast<int>(row.line), std::move(row.text)});
+    Status s = lex.AddFrom(std::move(t), where, lex.lines_.size() - 1);
     if (!s.ok()) return s;
   }
   return lex;
@@ -154,7 +157,9 @@ void Lexicon::Index(size_t i) {
   for (const std::string& a : t.aliases) by_alias_[NormalizeName(Spelling(a))] = i;
 }
 
-Status Lexicon::Add(Topic topic, const std::string& where) {
+Status Lexicon::Add(Topic topic, const std::string& where) { return AddFrom(std::move(topic), where, kNone); }
+
+Status Lexicon::AddFrom(Topic topic, const std::string& where, size_t line) {
   for (std::string& a : topic.aliases) a = std::string(TrimField(a));
   Status s = CheckTopicRow(topic, where);
   if (!s.ok()) return s;
@@ -170,35 +175,58 @@ Status Lexicon::Add(Topic topic, const std::string& where) {
   topic.aliases = std::move(unique);
   s = CheckAliases(topic, where, topics_.size());
   if (!s.ok()) return s;
+  Origin origin{line, line, topic.parent.empty() ? kNone : line, {}};
+  if (line != kNone)
+    for (const std::string& a : topic.aliases) origin.aliases.emplace(a, line);
   topics_.push_back(std::move(topic));
   where_.push_back(where);
+  origins_.push_back(std::move(origin));
   Index(topics_.size() - 1);
   return Status::OK();
 }
 
 Status Lexicon::Merge(const Lexicon& other) {
   Lexicon merged = *this;
+  // other's rows move to the end of merged.lines_: its line indexes shift.
+  const size_t shift = merged.lines_.size();
+  merged.lines_.insert(merged.lines_.end(), other.lines_.begin(), other.lines_.end());
+  auto moved = [shift](size_t line) { return line == kNone ? kNone : line + shift; };
   for (size_t k = 0; k < other.topics_.size(); ++k) {
     const Topic& t = other.topics_[k];
+    const Origin& from = other.origins_[k];
     const std::string& where = other.where_[k];
     auto it = merged.by_id_.find(t.id);
     if (it == merged.by_id_.end()) {
-      Status s = merged.Add(t, where);
+      Status s = merged.AddFrom(t, where, moved(from.row));
       if (!s.ok()) return s;
+      Origin& origin = merged.origins_.back();
+      origin.name = moved(from.name);
+      origin.parent = moved(from.parent);
+      origin.aliases.clear();
+      for (const auto& [alias, line] : from.aliases) origin.aliases.emplace(alias, moved(line));
       continue;
     }
     size_t i = it->second;
     Status s = merged.CheckAliases(t, where, i);
     if (!s.ok()) return s;
     Topic& old = merged.topics_[i];
+    Origin& origin = merged.origins_[i];
     if (!t.name.empty() && t.name != old.name) {
-      old.aliases.push_back(old.name);  // the old display name stays a spelling
+      old.aliases.push_back(old.name);  // the old display name stays a spelling, from its own row
+      origin.aliases.emplace(old.name, origin.name);
       old.name = t.name;
+      origin.name = moved(from.name);
     }
-    if (!t.parent.empty()) old.parent = t.parent;
+    if (!t.parent.empty()) {
+      old.parent = t.parent;
+      origin.parent = moved(from.parent);
+    }
     for (const std::string& a : t.aliases) {
-      if (a != old.name && std::find(old.aliases.begin(), old.aliases.end(), a) == old.aliases.end())
+      if (a != old.name && std::find(old.aliases.begin(), old.aliases.end(), a) == old.aliases.end()) {
         old.aliases.push_back(a);
+        auto line = from.aliases.find(a);
+        origin.aliases.emplace(a, line == from.aliases.end() ? kNone : moved(line->second));
+      }
     }
     old.aliases.erase(std::remove(old.aliases.begin(), old.aliases.end(), old.name), old.aliases.end());
     merged.Index(i);
@@ -261,6 +289,22 @@ std::string Lexicon::WhereDefined(std::string_view canonical_id) const {
   return it == by_id_.end() ? std::string() : where_[it->second];
 }
 
+const SourceLine* Lexicon::Source(std::string_view canonical_id, Fact fact, std::string_view alias) const {
+  auto it = by_id_.find(std::string(canonical_id));
+  if (it == by_id_.end()) return nullptr;
+  const Origin& origin = origins_[it->second];
+  switch (fact) {
+    case Fact::kRow: return Line(origin.row);
+    case Fact::kName: return Line(origin.name);
+    case Fact::kParent: return Line(origin.parent);
+    case Fact::kAlias: {
+      auto a = origin.aliases.find(std::string(alias));
+      return a == origin.aliases.end() ? nullptr : Line(a->second);
+    }
+  }
+  return nullptr;
+}
+
 std::string Lexicon::Fingerprint() const {
   std::vector<std::string> lines;
   lines.reserve(topics_.size());
@@ -277,14 +321,30 @@ std::string Lexicon::Fingerprint() const {
   return "lex1-" + ContentHash(all);
 }
 
-Result<Lexicon> LoadLexiconFile(const std::string& path) {
+Result<Lexicon> LoadLexiconFile(const std::string& path, const std::string& shown_as) {
   Result<std::string> text = ReadDataFile(path);
   if (!text.ok()) return text.status();
-  return Lexicon::FromTsv(*text, path);
+  return Lexicon::FromTsv(*text, path, shown_as);
 }
 
+namespace {
+
+// "data/topics.tsv" for <anything>/data/topics.tsv: provenance that does not
+// depend on where the data directory is installed. The path itself when the
+// directory has no name of its own ("", ".", "/").
+std::string ShownDataFile(const std::string& data_dir, const std::string& file) {
+  std::filesystem::path dir = std::filesystem::path(data_dir).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();  // "data/" -> "data"
+  std::filesystem::path name = dir.filename();
+  if (name.empty() || name == "." || name == "..") return (std::filesystem::path(data_dir) / file).string();
+  return (name / file).generic_string();
+}
+
+}  // namespace
+
 Result<Lexicon> LoadLexicon(const std::string& data_dir, const std::vector<std::string>& extra_paths) {
-  Result<Lexicon> lex = LoadLexiconFile((std::filesystem::path(data_dir) / "topics.tsv").string());
+  Result<Lexicon> lex = LoadLexiconFile((std::filesystem::path(data_dir) / "topics.tsv").string(),
+                                        ShownDataFile(data_dir, "topics.tsv"));
   if (!lex.ok()) return lex;
   for (const std::string& path : extra_paths) {
     Result<Lexicon> more = LoadLexiconFile(path);
@@ -351,6 +411,7 @@ Result<std::vector<DataRow>> SplitDataRows(std::string_view text, const std::str
     if (lead.empty() || lead.front() == '#') continue;
     DataRow row;
     row.line = line_no;
+    row.text = std::string(line);
     for (size_t c = 0;;) {
       size_t tab = line.find('\t', c);
       row.cols.emplace_back(TrimField(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c)));

@@ -30,6 +30,16 @@ struct Topic {
   bool operator==(const Topic&) const = default;
 };
 
+// One line of a data file, kept so that facts read from it can name their
+// source (provenance): "data/topics.tsv", 37, and the line as written.
+struct SourceLine {
+  std::string file;  // the file's name as the loader was given it (see LoadLexicon)
+  int line = 0;      // 1-based
+  std::string text;  // without the line ending
+
+  bool operator==(const SourceLine&) const = default;
+};
+
 // Bump when the matching rules change in a way that changes which mentions a
 // given lexicon finds: it is part of every Fingerprint(), so imports redo the
 // matching.
@@ -42,7 +52,10 @@ class Lexicon {
   // Parses the TSV format of data/topics.tsv. Errors name "source_name:line".
   // Parents are not required to exist here (a --lexicon file may hang its topics
   // under topics of the base file); Merge and Validate check them.
-  static Result<Lexicon> FromTsv(std::string_view text, const std::string& source_name);
+  // Each topic keeps its row as a SourceLine (see Source) naming `source_name`,
+  // or `shown_as` when that is not empty.
+  static Result<Lexicon> FromTsv(std::string_view text, const std::string& source_name,
+                                 const std::string& shown_as = "");
 
   // Adds the topics of `other`: a new id is appended; a known id gains the new
   // aliases, and a non-empty name or parent in `other` replaces the old one (the
@@ -66,6 +79,15 @@ class Lexicon {
   // "data/topics.tsv:12" for a topic read from a file; empty when unknown.
   std::string WhereDefined(std::string_view canonical_id) const;
 
+  // The file row a topic's fact comes from: the row that gave its current
+  // display name (kName), its parent (kParent), the alias `alias` (kAlias; a
+  // display name that a --lexicon file replaced stays with its own row), or
+  // the row that first defined the topic (kRow). A later file that lists a
+  // spelling again does not take it over. nullptr for an unknown topic or
+  // spelling, or a topic that no file defines (Add).
+  enum class Fact { kRow, kName, kParent, kAlias };
+  const SourceLine* Source(std::string_view canonical_id, Fact fact, std::string_view alias = {}) const;
+
   // In file order (merged files after the base file).
   const std::vector<Topic>& topics() const { return topics_; }
   size_t size() const { return topics_.size(); }
@@ -76,21 +98,36 @@ class Lexicon {
   std::string Fingerprint() const;
 
  private:
+  // Indexes into lines_ (kNone: no file row) for one topic's facts.
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  struct Origin {
+    size_t row = kNone, name = kNone, parent = kNone;
+    std::unordered_map<std::string, size_t> aliases;  // alias as written -> line
+  };
+
   Status CheckAliases(const Topic& topic, const std::string& where, size_t self) const;
+  Status AddFrom(Topic topic, const std::string& where, size_t line);
   void Index(size_t i);
+  const SourceLine* Line(size_t i) const { return i == kNone ? nullptr : &lines_[i]; }
 
   std::vector<Topic> topics_;
   std::vector<std::string> where_;                     // per topic, "file:line"
+  std::vector<Origin> origins_;                        // per topic
+  std::vector<SourceLine> lines_;                      // the rows read from files
   std::unordered_map<std::string, size_t> by_id_;
   std::unordered_map<std::string, size_t> by_alias_;   // NormalizeName(spelling) -> topic
 };
 
 // Reads data/topics.tsv-format file `path`. Errors name the file: missing,
-// unreadable, a directory, invalid UTF-8 (with the line), bad rows.
-Result<Lexicon> LoadLexiconFile(const std::string& path);
+// unreadable, a directory, invalid UTF-8 (with the line), bad rows. The rows'
+// SourceLines name `shown_as`, or `path` when that is empty.
+Result<Lexicon> LoadLexiconFile(const std::string& path, const std::string& shown_as = "");
 
 // The lexicon an import uses: <data_dir>/topics.tsv, then each extra file merged
-// in order, then Validate().
+// in order, then Validate(). Errors name the files by the paths opened. Source
+// lines name the built-in file by the data directory's last part and the file
+// name ("data/topics.tsv", the same wherever the data directory is), and each
+// extra file by its path as given.
 Result<Lexicon> LoadLexicon(const std::string& data_dir,
                             const std::vector<std::string>& extra_paths = {});
 
@@ -111,6 +148,7 @@ Result<std::string> ReadDataFile(const std::string& path);
 struct DataRow {
   size_t line = 0;
   std::vector<std::string> cols;
+  std::string text;  // the whole line as written, without its line ending
 };
 // Lines starting with '#' (after optional spaces) and blank lines are skipped;
 // "\r\n" endings are accepted. Fails on invalid UTF-8 or NUL bytes, or on a row

@@ -307,3 +307,57 @@ TEST_CASE("bad files are reported with their name; the others import") {
   REQUIRE(store->Check(&problems).ok());
   CHECK(problems.empty());
 }
+
+TEST_CASE("the lexicon's topic facts name the TSV row they come from") {
+  ScratchDir tmp;
+  const std::string row = "looped-transformer\tlooped transformer\ttransformer-architecture\tloop transformers";
+  WriteFile(tmp.Sub("data/topics.tsv"),
+            "# topics\n\ntransformer-architecture\ttransformer architecture\n" + row + "\n");
+  std::filesystem::copy_file(std::string(PAPERGRAPH_DATA_DIR) + "/orgs.tsv", tmp.Sub("data/orgs.tsv"));
+  std::string mine = tmp.Sub("my.tsv");
+  const std::string user_rows =
+      "looped-transformer\tlooped transformer\t\tlooped LM\n"
+      "r3\tRollout Routing Replay\tlooped-transformer\tR3\n";
+  WriteFile(mine, "# mine\n" + user_rows);
+  auto ex = Extractor::Load(tmp.Sub("data"), {mine});
+  REQUIRE_MESSAGE(ex.ok(), ex.status().ToString());
+  DocRecord rec = (*ex)->LexiconRecord();
+  CHECK(rec.doc == "@lexicon");
+
+  auto prop = [&](std::string_view id, std::string_view name, std::string_view value) -> Provenance {
+    for (const NodeFacts& n : rec.facts.nodes)
+      if (n.id == id)
+        for (const PropertyFact& p : n.props)
+          if (p.name == name && p.value == value) return p.where;
+    FAIL("no " << name << " " << value << " on " << id);
+    return {};
+  };
+  // The built-in file is named from the data directory's parent; a user file as given.
+  const Provenance builtin{"data/topics.tsv", 4, MakeSnippet("data/topics.tsv:4: " + row)};
+  CHECK(prop("topic:looped-transformer", "name", "looped transformer") == builtin);
+  CHECK(prop("topic:looped-transformer", "parent", "transformer-architecture") == builtin);
+  CHECK(prop("topic:looped-transformer", "alias", "loop transformers") == builtin);
+  CHECK(prop("topic:looped-transformer", "alias", "looped LM") ==
+        Provenance{mine, 2, MakeSnippet(mine + ":2: looped-transformer looped transformer looped LM")});
+  CHECK(prop("topic:r3", "name", "Rollout Routing Replay") ==
+        Provenance{mine, 3, MakeSnippet(mine + ":3: r3 Rollout Routing Replay looped-transformer R3")});
+  int edges = 0;
+  for (const EdgeFact& e : rec.facts.edges) {
+    if (e.kind != EdgeKind::kSubtopicOf) continue;
+    ++edges;
+    if (e.src == "topic:looped-transformer") CHECK(e.where == builtin);
+    if (e.src == "topic:r3") CHECK(e.where.file + ":" + std::to_string(e.where.line) == mine + ":3");
+  }
+  CHECK(edges == 2);
+
+  // The same files give the same record. A moved row changes the record's hash
+  // (its provenance is rewritten), not the fingerprint (posts are not re-matched).
+  auto again = Extractor::Load(tmp.Sub("data"), {mine});
+  REQUIRE(again.ok());
+  CHECK((*again)->LexiconRecord() == rec);
+  WriteFile(mine, "# mine\n\n" + user_rows);
+  auto moved = Extractor::Load(tmp.Sub("data"), {mine});
+  REQUIRE(moved.ok());
+  CHECK((*moved)->Fingerprint() == (*ex)->Fingerprint());
+  CHECK((*moved)->LexiconRecord().hash != rec.hash);
+}

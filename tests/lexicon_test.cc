@@ -257,3 +257,62 @@ TEST_CASE("lexicon: the real data/topics.tsv") {
   std::set<std::string> ids;
   for (const Topic& t : lex->topics()) CHECK(ids.insert(t.id).second);
 }
+
+TEST_CASE("lexicon: each fact keeps the file row it comes from") {
+  Lexicon lex = Base();
+  const SourceLine* row = lex.Source("looped-transformer", Lexicon::Fact::kRow);
+  REQUIRE(row);
+  CHECK(*row == SourceLine{"topics.tsv", 4,
+                           "looped-transformer\tlooped transformer\ttransformer-architecture\t"
+                           "looped transformers | 루프 트랜스포머"});
+  CHECK(lex.Source("looped-transformer", Lexicon::Fact::kName) == row);
+  CHECK(lex.Source("looped-transformer", Lexicon::Fact::kParent) == row);
+  CHECK(lex.Source("looped-transformer", Lexicon::Fact::kAlias, "루프 트랜스포머") == row);
+  CHECK(lex.Source("looped-transformer", Lexicon::Fact::kAlias, "no such alias") == nullptr);
+  CHECK(lex.Source("inference-acceleration", Lexicon::Fact::kParent) == nullptr);  // it has none
+  CHECK(lex.Source("no-such-topic", Lexicon::Fact::kRow) == nullptr);
+
+  // A user file: the facts it gives name its rows; the others keep the base rows.
+  Result<Lexicon> user = Lexicon::FromTsv(
+      "# mine\n"
+      "speculative-decoding\tspec decoding\ttransformer-architecture\t추측적 디코딩 | 투기적 디코딩\n"
+      "r3\tRollout Routing Replay\tinference-acceleration\tR3\n",
+      "/tmp/x/my.tsv", "my.tsv");
+  REQUIRE(user.ok());
+  REQUIRE(lex.Merge(*user).ok());
+  auto line = [&](std::string_view id, Lexicon::Fact fact, std::string_view alias = {}) {
+    const SourceLine* s = lex.Source(id, fact, alias);
+    return s ? s->file + ":" + std::to_string(s->line) : std::string("(none)");
+  };
+  CHECK(line("speculative-decoding", Lexicon::Fact::kRow) == "topics.tsv:6");
+  CHECK(line("speculative-decoding", Lexicon::Fact::kName) == "my.tsv:2");
+  CHECK(line("speculative-decoding", Lexicon::Fact::kParent) == "my.tsv:2");
+  // The replaced display name stays a spelling, from its own row.
+  CHECK(line("speculative-decoding", Lexicon::Fact::kAlias, "speculative decoding") == "topics.tsv:6");
+  CHECK(line("speculative-decoding", Lexicon::Fact::kAlias, "추측적 디코딩") == "topics.tsv:6");  // listed first there
+  CHECK(line("speculative-decoding", Lexicon::Fact::kAlias, "투기적 디코딩") == "my.tsv:2");
+  CHECK(line("r3", Lexicon::Fact::kAlias, "R3") == "my.tsv:3");
+  CHECK(lex.WhereDefined("r3") == "/tmp/x/my.tsv:3");  // errors name the path opened
+
+  // Discovered topics come from no file.
+  Topic t{"dype", "Dynamic Position Extrapolation", "", {"DyPE"}, true};
+  REQUIRE(lex.Add(t, "posts/a.md:3").ok());
+  CHECK(lex.Source("dype", Lexicon::Fact::kName) == nullptr);
+}
+
+TEST_CASE("lexicon: LoadLexicon names the built-in file data/topics.tsv, user files as given") {
+  ScratchDir dir;
+  WriteFile(dir.Sub("share/data/topics.tsv"), kBase);
+  WriteFile(dir.Sub("mine.tsv"), "r3\tRollout Routing Replay\tinference-acceleration\n");
+  for (const std::string& data : {dir.Sub("share/data"), dir.Sub("share/data/")}) {
+    Result<Lexicon> lex = LoadLexicon(data, {dir.Sub("mine.tsv")});
+    REQUIRE_MESSAGE(lex.ok(), lex.status().ToString());
+    CHECK(lex->Source("looped-transformer", Lexicon::Fact::kName)->file == "data/topics.tsv");
+    CHECK(lex->Source("r3", Lexicon::Fact::kName)->file == dir.Sub("mine.tsv"));
+  }
+  // Errors still name the path that was opened.
+  WriteFile(dir.Sub("share/data/topics.tsv"), "Bad Id\tX\n");
+  CHECK(LoadLexicon(dir.Sub("share/data")).status().message() ==
+        dir.Sub("share/data/topics.tsv") +
+            ":1: canonical id 'Bad Id' is not a slug (a-z, 0-9 and single '-'); did you mean 'bad-id'?");
+}
