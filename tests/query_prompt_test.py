@@ -35,32 +35,65 @@ def check(cond, what):
 
 
 class Session:
-    """papergraph query on a pty; read() collects output until a pattern shows."""
+    """papergraph query on a pty. `out` is everything it printed since mark()."""
 
     def __init__(self, db, history):
         env = dict(os.environ, TERM="xterm", PAPERGRAPH_HISTORY=history, COLUMNS="200", LINES="50")
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execvpe(PG, [PG, "--db", db, "query"], env)
-        self.out = ""
+        self.all = ""
+        self.start = 0
+
+    @property
+    def out(self):
+        return self.all[self.start:]
+
+    def mark(self):
+        self.start = len(self.all)
+
+    def pump(self, seconds):
+        """Reads what the program prints for up to `seconds`."""
+        ready, _, _ = select.select([self.fd], [], [], seconds)
+        if ready:
+            try:
+                self.all += os.read(self.fd, 65536).decode("utf-8", "replace")
+            except OSError:  # the child closed the terminal
+                time.sleep(seconds)
 
     def read_until(self, pattern, timeout=20):
         deadline = time.time() + timeout
         while pattern not in self.out and time.time() < deadline:
-            ready, _, _ = select.select([self.fd], [], [], 0.2)
-            if ready:
-                try:
-                    self.out += os.read(self.fd, 65536).decode("utf-8", "replace")
-                except OSError:  # the child closed the terminal
-                    break
+            self.pump(0.2)
         return pattern in self.out
 
+    def at_prompt(self, timeout=20):
+        """True once the last line shown is a prompt. Keys typed before editline
+        reads again would meet the terminal in cooked mode (a Ctrl-D there is
+        lost), so every key is typed at a prompt, as a person would."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            last = self.all[self.all.rfind("\n") + 1:]
+            if "papergraph> " in last or "...> " in last:
+                return True
+            self.pump(0.2)
+        return False
+
     def type(self, keys):
+        check(self.at_prompt(), f"a prompt before typing {keys!r}")
+        self.mark()
         os.write(self.fd, keys.encode())
 
-    def wait(self):
-        _, status = os.waitpid(self.pid, 0)
-        return os.waitstatus_to_exitcode(status)
+    def wait(self, timeout=20):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                return os.waitstatus_to_exitcode(status)
+            self.pump(0.2)  # keep the terminal drained
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        return None
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -75,20 +108,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(s.read_until("papergraph> "), "the prompt appears")
     s.type("org | count\r")
     check(s.read_until("(1 row)"), "a one-line query answers")
-    s.out = ""
     s.type("topic \\\r")
     check(s.read_until("...> "), "a trailing backslash asks for more")
     s.type("| count\r")
     check(s.read_until("(1 row)"), "a query over two lines answers")
     topics = s.out
-    s.out = ""
     s.type(UP)
     check(s.read_until("topic | count"), "the up arrow recalls the last query, on one line")
     s.type("\r")
     check(s.read_until("(1 row)"), "Enter runs the recalled query")
     check(s.out.count("(1 row)") == 1 and topics.split("-----")[-1].split()[0] in s.out,
           "the recalled query gives the same answer")
-    s.out = ""
     s.type("\x04")  # Ctrl-D
     check(s.wait() == 0, "Ctrl-D leaves with status 0")
     # editline's file format writes a space as \\040.
