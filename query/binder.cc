@@ -28,7 +28,11 @@ std::string DirectId(NodeKind kind, const std::string& key, int i) {
     case NodeKind::kPaper: return i == 0 ? PaperIdFromArxiv(key) : i == 1 ? PaperIdFromTitle(key) : "";
     case NodeKind::kOrg: return i == 0 ? OrgId(key) : i == 1 ? OrgId(Slugify(key)) : "";
     case NodeKind::kTopic: return i == 0 ? TopicId(key) : i == 1 ? TopicId(Slugify(key)) : "";
-    case NodeKind::kPost: return i == 0 ? PostId(key) : "";
+    case NodeKind::kPost: {
+      // Site links name posts without their extension: post:docs/papers/y2025/oct/20251030.
+      static const char* const kExtensions[] = {"", ".md", ".mdx", ".markdown", ".txt"};
+      return i < 5 ? PostId(key + kExtensions[i]) : "";
+    }
   }
   return "";
 }

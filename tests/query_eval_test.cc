@@ -264,6 +264,12 @@ TEST_CASE("binding errors name the position and suggest names") {
   CHECK(f.RowsOf("paper - org | count by org | select org.name, count") == "ByteDance | 2\nGoogle | 2\nStability AI | 1\n");
 }
 
+TEST_CASE("a post's id without its extension finds the post, as site links name it") {
+  Fixture f;
+  CHECK(f.RowsOf("post:a - paper | count") == "2\n");
+  CHECK(f.RowsOf("post:a.md - paper | count") == "2\n");
+}
+
 TEST_CASE("suggestions: an arXiv id found as a name shows as the id, with its dot") {
   // Names are normalized: the arXiv id 2510.25741 is the name "251025741".
   CHECK(FormatSuggestions({{"251025741", "arxiv:2510.25741", 1}, {"bytedance", "org:bytedance", 1}}) ==
