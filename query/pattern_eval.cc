@@ -74,7 +74,12 @@ constexpr uint64_t kScanBytesPerSeek = 2048;
 class Matcher {
  public:
   Matcher(const Pattern& pattern, const std::vector<BoundNode>& bound, EvalContext& ctx)
-      : pattern_(pattern), bound_(bound), ctx_(ctx), snap_(ctx.snapshot), accept_memo_(pattern.nodes.size()) {}
+      : pattern_(pattern),
+        bound_(bound),
+        ctx_(ctx),
+        snap_(ctx.snapshot),
+        accept_memo_(pattern.nodes.size()),
+        props_seen_(pattern.nodes.size()) {}
 
   Status Run(BodyResult* out);
 
@@ -89,6 +94,9 @@ class Matcher {
   Result<bool> TargetsFromFarSide(size_t from, size_t to, const StepPlan& p,
                                   std::unordered_map<NodeRef, std::vector<NodeRef>>* targets);
   Status CollectEdges(BodyResult* out);
+  // Which filter properties the nodes tried had (props_seen_), for a note.
+  void NoteProperties(size_t pos, const NodeView& view);
+  void NoteMissingProperties(BodyResult* out) const;
   Status CheckDepth(const Step& s) const;
   bool CountBy(const std::vector<std::string>& names, BodyResult* out);
   NodeKind KindOf(NodeRef n) const { return snap_ ? snap_->Kind(n) : ctx_.view->Kind(n); }
@@ -101,6 +109,7 @@ class Matcher {
   const GraphSnapshot* snap_;  // non-null: walk the snapshot's adjacency directly
   std::vector<NodeRef> hop_scratch_;
   std::vector<std::unordered_map<NodeRef, bool>> accept_memo_;
+  std::vector<std::vector<bool>> props_seen_;  // per node position, per condition; empty until tried
   std::unordered_map<NodeRef, std::vector<NodeRef>> hop_memo_;  // for the step being expanded
   std::vector<NodeRef> rows_;                                    // flat, width() per row
   size_t lo_ = 0, hi_ = 0;                                       // the bound columns [lo_, hi_]
@@ -144,17 +153,37 @@ Result<bool> Matcher::Accept(size_t pos, NodeRef n, const NodeView* view) {
     if (!node.ok()) return node.status();
     view = *node;
   }
-  bool ok;
-  if (view) {
-    ok = MatchesFilter(*view, filter);
-  } else {
-    NodeView empty;  // a node named only by edges: no properties
+  NodeView empty;  // a node named only by edges: no properties
+  if (!view) {
     empty.id = ctx_.view->Id(n);
     empty.kind = ctx_.view->Kind(n);
-    ok = MatchesFilter(empty, filter);
+    view = &empty;
   }
+  NoteProperties(pos, *view);
+  bool ok = MatchesFilter(*view, filter);
   memo.emplace(n, ok);
   return ok;
+}
+
+void Matcher::NoteProperties(size_t pos, const NodeView& view) {
+  std::vector<bool>& seen = props_seen_[pos];
+  if (seen.empty()) seen.assign(bound_[pos].selector->filter.size(), false);
+  for (size_t i = 0; i < seen.size(); ++i)
+    if (!seen[i]) seen[i] = !PropertyValues(view, bound_[pos].selector->filter[i].prop).empty();
+}
+
+// A filter on a property no node it was tried on has (`paper[foo = 1]`, a
+// typo) gives an empty answer without an error: say so.
+void Matcher::NoteMissingProperties(BodyResult* out) const {
+  for (size_t pos = 0; pos < props_seen_.size(); ++pos) {
+    const std::vector<bool>& seen = props_seen_[pos];
+    for (size_t i = 0; i < seen.size(); ++i) {
+      if (seen[i]) continue;
+      const NodeSelector& sel = *bound_[pos].selector;
+      std::string kind = sel.kind ? std::string(NodeKindName(*sel.kind)) : "node";
+      out->notes.push_back("no " + kind + " the filter was tried on has a property '" + sel.filter[i].prop + "'");
+    }
+  }
 }
 
 Status Matcher::Seed(size_t pos) {
@@ -617,6 +646,7 @@ Status Matcher::Run(BodyResult* out) {
   for (size_t i = anchor; s.ok() && i > 0; --i) s = Expand(i, i - 1, pattern_.steps[i - 1]);
   if (!s.ok()) return s;
 
+  NoteMissingProperties(out);
   size_t w = width();
   size_t nrows = rows_.size() / w;
   std::vector<size_t> order(nrows);

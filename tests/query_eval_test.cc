@@ -264,6 +264,14 @@ TEST_CASE("binding errors name the position and suggest names") {
   CHECK(f.RowsOf("paper - org | count by org | select org.name, count") == "ByteDance | 2\nGoogle | 2\nStability AI | 1\n");
 }
 
+TEST_CASE("a filter on a property no node has says so in a note") {
+  Fixture f;
+  QueryResult r = f.Run("paper[titel ~ \"loop\"] | count");
+  CHECK(Rows(r) == "0\n");
+  CHECK(r.notes == std::vector<std::string>{"no paper the filter was tried on has a property 'titel'"});
+  CHECK(f.Run("paper[title ~ \"loop\"] | count").notes.empty());
+}
+
 TEST_CASE("a post's id without its extension finds the post, as site links name it") {
   Fixture f;
   CHECK(f.RowsOf("post:a - paper | count") == "2\n");
