@@ -21,6 +21,7 @@ import select
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 PG, EXAMPLES = sys.argv[1], sys.argv[2]
@@ -68,15 +69,18 @@ class Session:
         return pattern in self.out
 
     def at_prompt(self, timeout=20):
-        """True once the last line shown is a prompt. Keys typed before editline
-        reads again would meet the terminal in cooked mode (a Ctrl-D there is
-        lost), so every key is typed at a prompt, as a person would."""
+        """True once the last line shown is a prompt and editline has put the
+        terminal in raw mode to read it. editline prints the prompt a moment
+        before it leaves cooked mode; a Ctrl-D typed in that moment is taken
+        by the cooked terminal and lost (CI's loaded machine hit it). No hand
+        is that fast, so every key is typed when editline is reading."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             last = self.all[self.all.rfind("\n") + 1:]
-            if "papergraph> " in last or "...> " in last:
+            shown = "papergraph> " in last or "...> " in last
+            if shown and not termios.tcgetattr(self.fd)[3] & termios.ICANON:
                 return True
-            self.pump(0.2)
+            self.pump(0.05)
         return False
 
     def type(self, keys):
