@@ -165,12 +165,14 @@ void Interactive(Store* store, QueryEngine& engine, QueryCliOptions o, bool tty,
   if (failed && !tty) g.exit_code = kExitFailed;
 }
 
-void RunQueryText(GlobalOptions& g, const std::string& text, const QueryCliOptions& o, const std::string& holder) {
+// Runs `text`, or without one (nullopt) reads queries from stdin.
+void RunQueryText(GlobalOptions& g, const std::optional<std::string>& text, const QueryCliOptions& o,
+                  const std::string& holder) {
   std::unique_ptr<Store> store = OpenStore(g, Store::Mode::kRead, holder);
   if (!store) return;
   QueryEngine engine(store.get());
-  if (!text.empty()) {
-    if (!RunOne(*store, engine, text, o)) g.exit_code = kExitFailed;
+  if (text) {
+    if (!RunOne(*store, engine, *text, o)) g.exit_code = kExitFailed;
     return;
   }
   Interactive(store.get(), engine, o, isatty(STDIN_FILENO), g);
@@ -181,9 +183,13 @@ void RunQueryText(GlobalOptions& g, const std::string& text, const QueryCliOptio
 void RegisterQuery(CLI::App& app, GlobalOptions& g) {
   auto o = std::make_shared<QueryCliOptions>();
   CLI::App* cmd = app.add_subcommand("query", "Run a query (docs/query.md); without one, read queries from stdin");
-  cmd->add_option("query", o->query, "the query, e.g. 'topic:\"loop transformers\" - paper - org | count by org'");
+  CLI::Option* given =
+      cmd->add_option("query", o->query, "the query, e.g. 'topic:\"loop transformers\" - paper - org | count by org'");
   AddCommonOptions(cmd, o.get());
-  cmd->callback([&g, o] { RunQueryText(g, o->query, *o, "papergraph query"); });
+  // An empty argument ('') is a query (an error), not a request for the prompt.
+  cmd->callback([&g, o, given] {
+    RunQueryText(g, given->count() > 0 ? std::optional<std::string>(o->query) : std::nullopt, *o, "papergraph query");
+  });
 
   auto p = std::make_shared<QueryCliOptions>();
   CLI::App* path = app.add_subcommand("path", "The shortest chain between two nodes, each hop explained");

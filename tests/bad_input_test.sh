@@ -102,11 +102,13 @@ mkdir -p "$work/notdb" && echo keep > "$work/notdb/notes.txt"
 db=$work/nul/db
 query_case() {
   local q=$1 want=$2
-  "$pg" --db "$db" query "$q" > /dev/null 2> "$work/q.err"
+  "$pg" --db "$db" query "$q" < /dev/null > /dev/null 2> "$work/q.err"
   local status=$?
   [ $status = 1 ] && grep -qxF -- "$want" "$work/q.err" && echo "ok: query $q" || { fail "query $q: exit $status"; cat "$work/q.err"; }
 }
 query_case 'topic:"loop' "query:1:7: unterminated string: no closing '\"'"
+# An empty argument is an empty query, not a request for the prompt (which read stdin and said nothing).
+query_case '' "query:1:1: expected a node selector or a command (path, neighbors, related, why), got end of query"
 query_case 'gizmo:x -- paper' "query:1:1: unknown node kind 'gizmo'; expected paper, org, topic, post or *"
 query_case 'neighbors topic:looped-transformer depth 1000000' \
   "query:1:42: depth 1000000 is more than the bound max_depth = 10 (raise it with --max-depth)"
