@@ -81,7 +81,7 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const rocksdb::Options&
     rocksdb::ColumnFamilyOptions cf_options(options);
     // Names and in-edges are what a query that lists thousands of nodes reads
     // block after block; uncompressed, a one-shot k = 2 listing at 10k posts
-    // took 11-15 ms less CPU (docs/benchmarks.md), for 18% more disk.
+    // took 11-15 ms less CPU (docs/benchmarks.md), for about 15% more disk.
     if (c == Cf::kLabels || c == Cf::kIn) cf_options.compression = rocksdb::kNoCompression;
     cfs.emplace_back(CfName(c), cf_options);
   }
