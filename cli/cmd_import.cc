@@ -75,6 +75,9 @@ void RunImport(GlobalOptions& g, const ImportCliOptions& o) {
                "imported %zu of %zu files (%zu unchanged, %zu failed%s) in %.2f s; %zu paper entries\n",
                report.imported, report.files, report.unchanged, report.failed,
                o.prune ? (", " + std::to_string(report.pruned) + " pruned").c_str() : "", seconds, report.papers);
+  if (report.stored_under_other_root)
+    std::fprintf(stderr, "%zu of the unchanged files were imported before from another root and keep those ids\n",
+                 report.stored_under_other_root);
   std::fprintf(stderr, "links in these files: %zu resolved, %zu pending, %zu external; %zu documents resolved again\n",
                report.links_resolved, report.links_pending, report.links_external, report.resolved_again);
   if (counts.ok())

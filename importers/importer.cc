@@ -7,10 +7,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_set>
 
 #include "core/hash.h"
 #include "importers/materialize.h"
@@ -44,6 +47,7 @@ struct Parsed {
   Status error;
   std::string hash;
   ExtractedPost post;
+  std::string stored_as;  // unchanged, but stored under another root's id
 };
 
 std::string Relative(const fs::path& path, const fs::path& root) {
@@ -51,6 +55,53 @@ std::string Relative(const fs::path& path, const fs::path& root) {
   fs::path rel = fs::relative(path, root, ec);
   if (ec || rel.empty()) return path.filename().string();
   return rel.generic_string();
+}
+
+// The ids `path` would have under each of its parent directories as the
+// import root, shortest first ("x.md", "docs/x.md", "site/docs/x.md", ...).
+std::vector<std::string> IdsUnderOtherRoots(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  std::vector<std::string> parts;
+  for (const fs::path& part : abs.relative_path()) parts.push_back(part.string());
+  std::vector<std::string> ids;
+  std::string id;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    id = id.empty() ? *it : *it + "/" + id;
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+// What of the site root goes into a document's hash: the site root relative
+// to the import root, or "auto" when links find their own.
+std::string SiteKey(const std::string* site_root_relative) {
+  return site_root_relative ? "site:" + *site_root_relative : "site:auto";
+}
+
+// A new id may be a file imported before under another root (`import
+// corpus/blog`, later `import corpus`): the id it was stored under, when one
+// of its ids under other roots (not used by this run) holds the same content
+// hash as it would have been under that root (hash(site key)). Else nullopt.
+std::optional<std::string> StoredUnderAnotherRoot(const Store& store, const std::string& path,
+                                                  const std::optional<std::string>& site_root, const std::string& id_now,
+                                                  const std::unordered_set<std::string>& ids_in_run,
+                                                  const std::function<std::string(const std::string&)>& hash) {
+  for (const std::string& id : IdsUnderOtherRoots(path)) {
+    if (id == id_now || ids_in_run.count(id)) continue;
+    Result<std::optional<DocRecord>> other = store.GetDoc(id);
+    if (!other.ok() || !other->has_value()) continue;
+    std::optional<std::string> site_relative;
+    if (site_root) {
+      fs::path root = fs::weakly_canonical(fs::absolute(path));  // less the id's parts: the root that gives `id`
+      for (size_t up = static_cast<size_t>(std::count(id.begin(), id.end(), '/')) + 1; up > 0; --up)
+        root = root.parent_path();
+      site_relative = Relative(*site_root, root);
+      if (*site_relative == ".") site_relative->clear();
+    }
+    if ((*other)->hash == hash(SiteKey(site_relative ? &*site_relative : nullptr))) return id;
+  }
+  return std::nullopt;
 }
 
 Status ReadFile(const std::string& path, std::string* out) {
@@ -258,6 +309,8 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
                           [](const SourceFile& a, const SourceFile& b) { return a.doc == b.doc; }),
               files.end());
   report->files += files.size();
+  std::unordered_set<std::string> ids_in_run;
+  for (const SourceFile& f : files) ids_in_run.insert(f.doc);
 
   // 2. Parse and extract in worker threads, in a bounded window ahead of the
   //    writer; write in file order so the result never depends on timing.
@@ -282,9 +335,18 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
       std::string text;
       out.error = ReadFile(files[i].path, &text);
       if (out.error.ok()) {
-        out.hash = DocumentHash(text, files[i].has_site_root ? "site:" + files[i].site_root : "site:auto");
+        out.hash = DocumentHash(text, SiteKey(options.site_root ? &files[i].site_root : nullptr));
         Result<std::optional<DocRecord>> old = store_->GetDoc(files[i].doc);
         bool unchanged = old.ok() && old->has_value() && (*old)->hash == out.hash;
+        if (old.ok() && !old->has_value()) {
+          std::optional<std::string> earlier =
+              StoredUnderAnotherRoot(*store_, files[i].path, options.site_root, files[i].doc, ids_in_run,
+                                     [&](const std::string& site) { return DocumentHash(text, site); });
+          if (earlier) {
+            out.stored_as = *earlier;
+            unchanged = true;
+          }
+        }
         if (!unchanged) {
           Result<ParsedPost> parsed = ParsePost(text, files[i].doc);
           if (!parsed.ok()) {
@@ -321,12 +383,13 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
       written = i + 1;
     }
     cv.notify_all();
-    seen.insert(files[i].doc);
+    seen.insert(p.stored_as.empty() ? files[i].doc : p.stored_as);
     if (!p.error.ok()) {
       ++report->failed;
       report->errors.push_back(p.error.message());
     } else if (p.hash.empty()) {
       ++report->unchanged;
+      if (!p.stored_as.empty()) ++report->stored_under_other_root;
     } else {
       for (const std::string& w : p.post.post.warnings) report->warnings.push_back(w);
       failure = Write(files[i].doc, p.hash, p.post, report);

@@ -33,6 +33,8 @@ struct ImportReport {
   size_t files = 0;      // post files found, and paths that could not be read
   size_t imported = 0;   // new or changed, written
   size_t unchanged = 0;  // same hash, skipped
+  // Of those, files stored earlier under another import root's ids (kept).
+  size_t stored_under_other_root = 0;
   size_t failed = 0;
   size_t pruned = 0;
   size_t resolved_again = 0;  // other documents resolved again because of these

@@ -277,6 +277,45 @@ TEST_CASE("re-import: unchanged files are skipped, changed files replace their f
   CHECK_FALSE(store->GetNode("arxiv:2510.90004")->has_value());
 }
 
+TEST_CASE("a source imported before under another root keeps its ids, in either order") {
+  ScratchDir tmp;
+  auto ex = LoadExtractor();
+  std::string corpus = tmp.Sub("corpus");
+  WriteFile(corpus + "/blog/docs/papers/y2025/oct/20251020.md", kPostA);
+  WriteFile(corpus + "/other/20251022.md", kPostB);
+  auto run = [&](Store* store, const std::string& path, bool prune = false) {
+    ImportOptions o;
+    o.paths = {path};
+    o.prune = prune;
+    ImportReport r;
+    REQUIRE(Importer(store, ex.get()).Run(o, &r).ok());
+    return r;
+  };
+  auto has_post = [](const Store& s, const std::string& id) { return s.GetNode("post:" + id)->has_value(); };
+
+  // The blog first, then the whole corpus: the blog's post is not stored twice.
+  auto store = OpenDb(tmp.Sub("db1"));
+  CHECK(run(store.get(), corpus + "/blog").imported == 1);
+  ImportReport r = run(store.get(), corpus);
+  CHECK(r.imported == 1);
+  CHECK(r.unchanged == 1);
+  CHECK(r.stored_under_other_root == 1);
+  CHECK(has_post(*store, "docs/papers/y2025/oct/20251020.md"));
+  CHECK_FALSE(has_post(*store, "blog/docs/papers/y2025/oct/20251020.md"));
+  CHECK(has_post(*store, "other/20251022.md"));
+
+  // The corpus first, then the blog alone with --prune: the blog's post keeps
+  // its id and stays; the other post is pruned.
+  auto store2 = OpenDb(tmp.Sub("db2"));
+  CHECK(run(store2.get(), corpus).imported == 2);
+  r = run(store2.get(), corpus + "/blog", /*prune=*/true);
+  CHECK(r.imported == 0);
+  CHECK(r.stored_under_other_root == 1);
+  CHECK(r.pruned == 1);
+  CHECK(has_post(*store2, "blog/docs/papers/y2025/oct/20251020.md"));
+  CHECK_FALSE(has_post(*store2, "other/20251022.md"));
+}
+
 TEST_CASE("bad files are reported with their name; the others import") {
   ScratchDir tmp;
   auto ex = LoadExtractor();
