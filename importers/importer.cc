@@ -93,7 +93,8 @@ std::optional<std::string> StoredUnderAnotherRoot(const Store& store, const std:
     if (!other.ok() || !other->has_value()) continue;
     std::optional<std::string> site_relative;
     if (site_root) {
-      fs::path root = fs::weakly_canonical(fs::absolute(path));  // less the id's parts: the root that gives `id`
+      std::error_code ec;
+      fs::path root = fs::weakly_canonical(fs::absolute(path, ec), ec);  // less the id's parts: the root giving `id`
       for (size_t up = static_cast<size_t>(std::count(id.begin(), id.end(), '/')) + 1; up > 0; --up)
         root = root.parent_path();
       site_relative = Relative(*site_root, root);
