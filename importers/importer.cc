@@ -73,6 +73,12 @@ std::vector<std::string> IdsUnderOtherRoots(const std::string& path) {
   return ids;
 }
 
+// The site root as a path relative to the import root ("" when they are the same).
+std::string SiteRootUnder(const std::string& site_root, const fs::path& root) {
+  std::string rel = Relative(fs::path(site_root), root);
+  return rel == "." ? std::string() : rel;
+}
+
 // What of the site root goes into a document's hash: the site root relative
 // to the import root, or "auto" when links find their own.
 std::string SiteKey(const std::string* site_root_relative) {
@@ -97,8 +103,7 @@ std::optional<std::string> StoredUnderAnotherRoot(const Store& store, const std:
       fs::path root = fs::weakly_canonical(fs::absolute(path, ec), ec);  // less the id's parts: the root giving `id`
       for (size_t up = static_cast<size_t>(std::count(id.begin(), id.end(), '/')) + 1; up > 0; --up)
         root = root.parent_path();
-      site_relative = Relative(*site_root, root);
-      if (*site_relative == ".") site_relative->clear();
+      site_relative = SiteRootUnder(*site_root, root);
     }
     if ((*other)->hash == hash(SiteKey(site_relative ? &*site_relative : nullptr))) return id;
   }
@@ -247,7 +252,7 @@ Status Importer::ImportText(const std::string& doc, const std::string& text, Imp
   }
   for (const std::string& w : parsed->warnings) report->warnings.push_back(w);
   ExtractedPost x = extractor_->Extract(std::move(parsed).value());
-  return Write(doc, DocumentHash(text, "site:auto"), x, report).WithContext(doc + ": not imported");
+  return Write(doc, DocumentHash(text, SiteKey(nullptr)), x, report).WithContext(doc + ": not imported");
 }
 
 Status Importer::Run(const ImportOptions& options, ImportReport* report, const ProgressFn& progress) {
@@ -277,9 +282,7 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
     fs::path root = options.root ? fs::path(*options.root)
                                  : (fs::is_directory(st) ? fs::path(arg) : fs::path(arg).parent_path());
     if (root.empty()) root = ".";
-    std::string site_rel;
-    if (options.site_root) site_rel = Relative(fs::path(*options.site_root), root);
-    if (site_rel == ".") site_rel.clear();
+    std::string site_rel = options.site_root ? SiteRootUnder(*options.site_root, root) : std::string();
     auto add = [&](const fs::path& p) {
       files.push_back({p.string(), Relative(p, root), site_rel, options.site_root.has_value()});
     };
@@ -336,7 +339,7 @@ Status Importer::Run(const ImportOptions& options, ImportReport* report, const P
       std::string text;
       out.error = ReadFile(files[i].path, &text);
       if (out.error.ok()) {
-        out.hash = DocumentHash(text, SiteKey(options.site_root ? &files[i].site_root : nullptr));
+        out.hash = DocumentHash(text, SiteKey(files[i].has_site_root ? &files[i].site_root : nullptr));
         Result<std::optional<DocRecord>> old = store_->GetDoc(files[i].doc);
         bool unchanged = old.ok() && old->has_value() && (*old)->hash == out.hash;
         if (old.ok() && !old->has_value()) {
